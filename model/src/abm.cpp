@@ -1,0 +1,242 @@
+#include "vrsim/model/abm.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "replicate_run.hpp"
+
+namespace vrsim::model {
+
+void People::clear() {
+    auto clear_all = [](auto&... columns) { (columns.clear(), ...); };
+    clear_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
+              gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
+              last_victim_month, career_end_month, release_month, licence_end_month, exposure_month,
+              exposure_level, exposures_in_month, candidate_month, next_touch_month,
+              candidate_bound, schedule_month, schedules_in_month);
+}
+
+void People::reserve(std::size_t people) {
+    auto reserve_all = [people](auto&... columns) { (columns.reserve(people), ...); };
+    reserve_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
+                gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
+                last_victim_month, career_end_month, release_month, licence_end_month,
+                exposure_month, exposure_level, exposures_in_month, candidate_month,
+                next_touch_month, candidate_bound, schedule_month, schedules_in_month);
+}
+
+std::uint32_t People::add() {
+    auto index = static_cast<std::uint32_t>(birth_month.size());
+    birth_month.push_back(0);
+    exit_month.push_back(kNever);
+    flags.push_back(0);
+    area.push_back(0);
+    propensity.push_back(0.0F);
+    victimisation.push_back(0.0F);
+    gang.push_back(0);
+    gang_join_month.push_back(kNever);
+    gang_leave_month.push_back(kNever);
+    partner.push_back(kNobody);
+    proven_offences.push_back(0);
+    last_offence_month.push_back(-kNever);
+    last_victim_month.push_back(-kNever);
+    career_end_month.push_back(kNever);
+    release_month.push_back(-kNever);
+    licence_end_month.push_back(-kNever);
+    exposure_month.push_back(0);
+    exposure_level.push_back(0.0F);
+    exposures_in_month.push_back(0.0F);
+    candidate_month.push_back(kNever);
+    next_touch_month.push_back(kNever);
+    candidate_bound.push_back(0.0F);
+    schedule_month.push_back(-kNever);
+    schedules_in_month.push_back(0);
+    return index;
+}
+
+std::size_t People::bytes_per_person() const {
+    return sizeof(SimMonth) * 14 + sizeof(std::uint8_t) * 3 + sizeof(float) * 5 +
+           sizeof(std::uint16_t) * 2 + sizeof(std::uint32_t);
+}
+
+AbmEngine::AbmEngine() : state_(std::make_unique<AbmState>()) {}
+AbmEngine::~AbmEngine() = default;
+AbmEngine::AbmEngine(AbmEngine&&) noexcept = default;
+AbmEngine& AbmEngine::operator=(AbmEngine&&) noexcept = default;
+
+void AbmEngine::run(const Parameters& parameters, ReplicateKey key, MonthlyOutcomes& out,
+                    PersonCounts* person_counts) {
+    ReplicateRun replicate(parameters, key, *state_, out, person_counts != nullptr);
+    replicate.run();
+    if (person_counts != nullptr) {
+        auto keep_non_zero = [](const std::vector<std::uint32_t>& by_person,
+                                std::vector<std::uint32_t>& non_zero) {
+            non_zero.clear();
+            std::copy_if(by_person.begin(), by_person.end(), std::back_inserter(non_zero),
+                         [](std::uint32_t count) { return count > 0; });
+        };
+        const PersonCounts& all = state_->counts_by_person;
+        keep_non_zero(all.offences, person_counts->offences);
+        keep_non_zero(all.proven_offences, person_counts->proven_offences);
+        keep_non_zero(all.victimisations, person_counts->victimisations);
+    }
+}
+
+double AbmEngine::bytes_per_resident() const {
+    return static_cast<double>(state_->people.bytes_per_person());
+}
+
+ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmState& state,
+                           MonthlyOutcomes& out, bool count_people)
+    : p_(parameters),
+      key_(key),
+      s_(state),
+      out_(out),
+      count_people_(count_people),
+      warmup_months_(parameters.simulation.warmup_months),
+      total_months_(parameters.simulation.warmup_months + parameters.simulation.horizon_months) {
+    const OffendingParameters& offending = p_.offending;
+    const std::size_t ages = offending.age_curve.size();
+    age_bound_.assign(ages, 0.0);
+    double running_max = 0.0;
+    for (std::size_t i = ages; i-- > 0;) {
+        running_max = std::max(running_max, offending.age_curve[i]);
+        age_bound_[i] = running_max;
+    }
+
+    for (int combination = 0; combination < 4; ++combination) {
+        bool in_gang = combination / 2 == 1;
+        bool can_abuse_partner = combination % 2 == 1;
+        PerOffenceType<double>& mix = mix_[static_cast<std::size_t>(combination)];
+        double total = 0.0;
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            double share = offending.type_share[type];
+            if (in_gang) {
+                share *= p_.risk.gang.type_multiplier[type];
+            }
+            if (type == index_of(OffenceType::domestic_abuse) && !can_abuse_partner) {
+                share = 0.0;
+            }
+            mix[type] = share;
+            total += share;
+        }
+        for (double& share : mix) {
+            share = total > 0.0 ? share / total : 0.0;
+        }
+        for (int month = 0; month < 12; ++month) {
+            double seasonal_total = 0.0;
+            double seasonal_violence = 0.0;
+            for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+                double weight =
+                    mix[type] * offending.seasonality[type][static_cast<std::size_t>(month)];
+                seasonal_total += weight;
+                if (is_violence_against_the_person(static_cast<OffenceType>(type))) {
+                    seasonal_violence += weight;
+                }
+            }
+            mix_seasonal_total_[static_cast<std::size_t>(combination)]
+                               [static_cast<std::size_t>(month)] = seasonal_total;
+            mix_seasonal_violence_[static_cast<std::size_t>(combination)]
+                                  [static_cast<std::size_t>(month)] = seasonal_violence;
+            max_seasonality_ = std::max(max_seasonality_, seasonal_total);
+        }
+    }
+
+    const JusticeParameters& justice = p_.justice;
+    proven_share_of_offences_ = 0.0;
+    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+        double proven_if_sanctioned =
+            justice.adult_out_of_court_share +
+            (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
+        proven_share_of_offences_ += mix_[0][type] * justice.recording_probability[type] *
+                                     justice.sanction_probability[type] * proven_if_sanctioned;
+    }
+    gangs_ = p_.place.areas * p_.risk.gang.gangs_per_area;
+}
+
+double& ReplicateRun::outcome(int month, Outcome which) {
+    return out_.at(month - warmup_months_, which);
+}
+
+void ReplicateRun::run() {
+    out_.reset(p_.simulation.horizon_months);
+    s_.people.clear();
+    const auto months = static_cast<std::size_t>(total_months_) + 1;
+    auto reset_buckets = [months](auto& buckets) {
+        buckets.resize(months);
+        for (auto& bucket : buckets) {
+            bucket.clear();
+        }
+    };
+    reset_buckets(s_.touches_by_month);
+    reset_buckets(s_.cases_by_month);
+    s_.gang_members.resize(static_cast<std::size_t>(gangs_));
+    for (auto& members : s_.gang_members) {
+        members.clear();
+    }
+    s_.custodial_register.clear();
+    s_.gang_joins_by_month.assign(months, 0);
+    s_.gang_leaves_by_month.assign(months, 0);
+    s_.exits_by_month.assign(months, 0);
+    s_.last_offences_by_month.assign(months, 0);
+    s_.index_events.clear();
+    s_.proven_offences.clear();
+    s_.counts_by_person.offences.clear();
+    s_.counts_by_person.proven_offences.clear();
+    s_.counts_by_person.victimisations.clear();
+
+    create_initial_population();
+    int population = static_cast<int>(s_.people.size());
+    int gang_members = static_cast<int>(gang_members_at_start_);
+    for (int month = 0; month < total_months_; ++month) {
+        add_entrants(month);
+        if (month % 12 == 0) {
+            rebuild_victim_tables(month);
+        }
+        process_touches(month);
+        process_court(month);
+        count_custodial_register(month);
+
+        population += 0;
+        gang_members += s_.gang_joins_by_month[static_cast<std::size_t>(month)] -
+                        s_.gang_leaves_by_month[static_cast<std::size_t>(month)];
+        if (reported(month)) {
+            int alive = static_cast<int>(s_.people.size());
+            for (int m = 0; m <= month; ++m) {
+                alive -= s_.exits_by_month[static_cast<std::size_t>(m)];
+            }
+            outcome(month, Outcome::population) = alive + residents_under_ten_;
+            outcome(month, Outcome::gang_members) = gang_members;
+            int active = 0;
+            for (int m = std::max(0, month - 11); m <= month; ++m) {
+                active += s_.last_offences_by_month[static_cast<std::size_t>(m)];
+            }
+            outcome(month, Outcome::active_offenders) = active;
+        }
+    }
+    finish();
+}
+
+void ReplicateRun::finish() {
+    auto cohorts =
+        measure_proven_reoffending(s_.index_events, s_.proven_offences,
+                                   warmup_months_ - warmup_months_ % 3, total_months_ - 1);
+    for (int month = 0; month < p_.simulation.horizon_months; ++month) {
+        out_.at(month, Outcome::proven_reoffending_cohort) = std::nan("");
+        out_.at(month, Outcome::proven_reoffenders) = std::nan("");
+        out_.at(month, Outcome::proven_reoffending_rate) = std::nan("");
+    }
+    for (const ReoffendingCohort& cohort : cohorts) {
+        int last_month_of_quarter = cohort.first_month + 2;
+        if (!reported(cohort.first_month) || cohort.offenders == 0) {
+            continue;
+        }
+        outcome(last_month_of_quarter, Outcome::proven_reoffending_cohort) = cohort.offenders;
+        outcome(last_month_of_quarter, Outcome::proven_reoffenders) = cohort.reoffenders;
+        outcome(last_month_of_quarter, Outcome::proven_reoffending_rate) =
+            static_cast<double>(cohort.reoffenders) / cohort.offenders;
+    }
+}
+
+}  // namespace vrsim::model

@@ -1,0 +1,92 @@
+#pragma once
+// Per-person state of the agent-based engine, as structure of arrays, and the
+// per-replicate bookkeeping around it. Months are simulation months (0 = first
+// warm-up month) stored in 16 bits; kNever marks "not scheduled".
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "vrsim/model/abm.hpp"
+#include "vrsim/model/proven_reoffending.hpp"
+
+namespace vrsim::model {
+
+using SimMonth = std::int16_t;
+inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
+inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
+
+enum PersonFlag : std::uint8_t {
+    kFemale = 1U << 0,
+    kEarlyAdversity = 1U << 1,
+    kSchoolExclusion = 1U << 2,
+    kSubstanceMisuse = 1U << 3,
+    kPartnered = 1U << 4,
+    kInCustodialRegister = 1U << 5,
+};
+
+struct People {
+    std::vector<SimMonth> birth_month;
+    std::vector<SimMonth> exit_month;  // death; the person is gone from this month
+    std::vector<std::uint8_t> flags;
+    std::vector<std::uint8_t> area;
+    std::vector<float> propensity;     // latent, mean 1 across people
+    std::vector<float> victimisation;  // latent victimisation risk, mean about 1
+    std::vector<std::uint16_t> gang;   // 0 = never in a gang, else gang index + 1
+    std::vector<SimMonth> gang_join_month;
+    std::vector<SimMonth> gang_leave_month;
+    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
+    std::vector<std::uint16_t> proven_offences;
+    std::vector<SimMonth> last_offence_month;
+    std::vector<SimMonth> last_victim_month;
+    std::vector<SimMonth> career_end_month;  // kNever until the first offence
+    std::vector<SimMonth> release_month;     // in custody while month < release_month
+    std::vector<SimMonth> licence_end_month;
+    // Contagion: exposures before exposure_month, decayed to it, and the number of
+    // exposures in exposure_month itself, which act from the next month on.
+    std::vector<SimMonth> exposure_month;
+    std::vector<float> exposure_level;
+    std::vector<float> exposures_in_month;
+    std::vector<SimMonth> candidate_month;   // next month with offending candidates
+    std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
+    std::vector<float> candidate_bound;      // offending rate bound behind candidate_month
+    std::vector<SimMonth> schedule_month;    // month of the last schedule draw
+    std::vector<std::uint8_t> schedules_in_month;
+
+    std::size_t size() const { return birth_month.size(); }
+    void clear();
+    void reserve(std::size_t people);
+    std::uint32_t add();  // appends a person with neutral state; returns its index
+    std::size_t bytes_per_person() const;
+};
+
+// A charge waiting for court.
+struct PendingCase {
+    std::uint32_t person = 0;
+    SimMonth offence_month = 0;
+    OffenceType type = OffenceType::other;
+};
+
+struct AbmState {
+    People people;
+    std::vector<std::vector<std::uint32_t>> touches_by_month;
+    std::vector<std::vector<PendingCase>> cases_by_month;
+    std::vector<std::vector<std::uint32_t>> gang_members;  // by gang, lazily pruned
+    std::vector<std::uint32_t> custodial_register;         // in custody or on licence
+    std::vector<std::int32_t> gang_joins_by_month;
+    std::vector<std::int32_t> gang_leaves_by_month;
+    std::vector<std::int32_t> exits_by_month;
+    std::vector<std::int32_t> last_offences_by_month;  // people whose last offence was then
+    std::vector<IndexEvent> index_events;
+    std::vector<ProvenOffence> proven_offences;
+    PersonCounts counts_by_person;  // indexed by person, only when asked for
+
+    // Victim choice, rebuilt yearly: residents of each area with the running total
+    // of their victimisation weights (a draw is a binary search), and each area's
+    // total so a victim from elsewhere can pick the area first.
+    std::vector<std::vector<std::uint32_t>> residents_by_area;
+    std::vector<std::vector<double>> cumulative_weight_by_area;
+    std::vector<double> cumulative_weight_of_areas;
+};
+
+}  // namespace vrsim::model

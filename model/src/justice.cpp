@@ -1,0 +1,174 @@
+// Justice: a recorded offence may be detected and sanctioned, by an out-of-court
+// disposal at once or by a charge that reaches court months later; conviction,
+// sentence, custody with automatic release on licence part-way, recall on
+// reoffending. Proven offences make first-time entrants and feed the MoJ
+// reoffending measure.
+#include <algorithm>
+#include <cmath>
+
+#include <boost/random/lognormal_distribution.hpp>
+
+#include "replicate_run.hpp"
+
+namespace vrsim::model {
+
+void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
+                            const CandidateDraws& draws) {
+    People& people = s_.people;
+    const JusticeParameters& justice = p_.justice;
+    bool youth = age_years(person, month) < 18.0;
+    double out_of_court_share =
+        youth ? justice.youth_out_of_court_share : justice.adult_out_of_court_share;
+    bool on_licence =
+        people.release_month[person] <= month && month < people.licence_end_month[person];
+    if (on_licence && draws.recall < justice.recall_probability) {
+        // Recall: back to custody for a fixed term; the licence runs on.
+        int release = month + 1 + justice.recall_months;
+        people.release_month[person] = static_cast<SimMonth>(std::min(release, total_months_));
+        if ((people.flags[person] & kInCustodialRegister) == 0) {
+            people.flags[person] |= kInCustodialRegister;
+            s_.custodial_register.push_back(person);
+        }
+        if (people.next_touch_month[person] != month) {
+            schedule(person, month + 1, month);
+        }
+    }
+    if (draws.disposal < out_of_court_share) {
+        if (reported(month)) {
+            outcome(month, Outcome::out_of_court_disposals) += 1.0;
+        }
+        double community_resolution_share = youth ? justice.youth_community_resolution_share
+                                                  : justice.adult_community_resolution_share;
+        // The same draw splits the disposal, so no decision shifts another's numbers.
+        if (draws.disposal >= out_of_court_share * community_resolution_share) {
+            prove(person, month, month);  // a caution
+            s_.index_events.push_back({person, month});
+        }
+        return;
+    }
+    int delay =
+        static_cast<int>(-justice.charge_to_sentence_mean_months * std::log1p(-draws.delay));
+    int court_month = month + delay;
+    if (court_month < total_months_) {
+        s_.cases_by_month[static_cast<std::size_t>(court_month)].push_back(
+            {person, static_cast<SimMonth>(month), type});
+    }
+}
+
+void ReplicateRun::process_court(int month) {
+    const JusticeParameters& justice = p_.justice;
+    auto& cases = s_.cases_by_month[static_cast<std::size_t>(month)];
+    for (const PendingCase& pending : cases) {
+        std::uint32_t person = pending.person;
+        if (s_.people.exit_month[person] <= month) {
+            continue;
+        }
+        Stream draws(key_.seed, key_.replicate, Decision::justice, person,
+                     static_cast<std::int64_t>(month) * 65536 + (pending.offence_month + 32768));
+        double conviction_draw = draws.uniform();
+        double custody_draw = draws.uniform();
+        if (conviction_draw >= justice.conviction_probability) {
+            continue;
+        }
+        int prior = std::min<int>(s_.people.proven_offences[person], justice.prior_offences_cap);
+        if (reported(month)) {
+            outcome(month, Outcome::convictions) += 1.0;
+        }
+        prove(person, pending.offence_month, month);
+        double custody = justice.custody_probability[index_of(pending.type)];
+        if (age_years(person, month) < 18.0) {
+            custody *= justice.youth_custody_multiplier;
+        }
+        custody = std::min(custody, 1.0 - 1e-12);
+        double odds =
+            custody / (1.0 - custody) * std::pow(justice.custody_odds_per_prior_offence, prior);
+        if (custody_draw < odds / (1.0 + odds)) {
+            sentence_to_custody(person, month, pending.type);
+        } else {
+            s_.index_events.push_back({person, month});
+        }
+    }
+    cases.clear();
+}
+
+void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
+    People& people = s_.people;
+    if (reported(month)) {
+        outcome(month, Outcome::proven_offences) += 1.0;
+        if (count_people_) {
+            ++s_.counts_by_person.proven_offences[person];
+        }
+        if (people.proven_offences[person] == 0) {
+            outcome(month, age_years(person, month) < 18.0 ? Outcome::first_time_entrants_youth
+                                                           : Outcome::first_time_entrants_adult) +=
+                1.0;
+        }
+    }
+    if (people.proven_offences[person] < 60000) {
+        ++people.proven_offences[person];
+    }
+    s_.proven_offences.push_back({person, offence_month, month});
+}
+
+void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceType type) {
+    People& people = s_.people;
+    const JusticeParameters& justice = p_.justice;
+    Stream draws(key_.seed, key_.replicate, Decision::sentence, person, month);
+    double sigma = justice.sentence_lognormal_sigma;
+    double mean = justice.sentence_mean_months[index_of(type)];
+    double length = boost::random::lognormal_distribution<double>(
+        std::log(mean) - sigma * sigma / 2.0, sigma)(draws);
+    int sentence_months = std::max(1, static_cast<int>(std::lround(length)));
+    int custody_months =
+        std::max(1, static_cast<int>(std::ceil(sentence_months * justice.release_fraction)));
+    // Sentences run concurrently with any still being served.
+    int release = std::max<int>(people.release_month[person], month + custody_months);
+    int licence_end = std::max<int>(people.licence_end_month[person], month + sentence_months);
+    people.release_month[person] = static_cast<SimMonth>(std::min(release, kNever - 1));
+    people.licence_end_month[person] = static_cast<SimMonth>(std::min(licence_end, kNever - 1));
+    if (reported(month)) {
+        outcome(month, Outcome::custodial_sentences) += 1.0;
+    }
+    if ((people.flags[person] & kInCustodialRegister) == 0) {
+        people.flags[person] |= kInCustodialRegister;
+        s_.custodial_register.push_back(person);
+    }
+    if (people.next_touch_month[person] != month) {
+        schedule(person, month + 1, month);
+    }
+}
+
+void ReplicateRun::count_custodial_register(int month) {
+    People& people = s_.people;
+    int in_custody = 0;
+    int on_licence = 0;
+    std::size_t kept = 0;
+    for (std::uint32_t person : s_.custodial_register) {
+        bool gone = people.exit_month[person] <= month;
+        bool finished =
+            people.release_month[person] <= month && people.licence_end_month[person] <= month;
+        if (gone || finished) {
+            people.flags[person] &= static_cast<std::uint8_t>(~kInCustodialRegister);
+            if (!gone && people.release_month[person] == month) {
+                s_.index_events.push_back({person, month});
+            }
+            continue;
+        }
+        s_.custodial_register[kept++] = person;
+        if (month < people.release_month[person]) {
+            ++in_custody;
+        } else {
+            ++on_licence;
+        }
+        if (people.release_month[person] == month) {
+            s_.index_events.push_back({person, month});
+        }
+    }
+    s_.custodial_register.resize(kept);
+    if (reported(month)) {
+        outcome(month, Outcome::custody_population) = in_custody;
+        outcome(month, Outcome::licence_population) = on_licence;
+    }
+}
+
+}  // namespace vrsim::model

@@ -1,0 +1,241 @@
+// Demography: the starting population from the place's age and sex structure,
+// new cohorts entering at age 10, exits by Gompertz mortality, and the
+// attributes people are born with (propensity, risk factors, gang career).
+#include <algorithm>
+#include <cmath>
+
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/gamma_distribution.hpp>
+#include <boost/random/poisson_distribution.hpp>
+
+#include "replicate_run.hpp"
+
+namespace vrsim::model {
+
+namespace {
+
+constexpr int kAgeOfCriminalResponsibility = 10;
+
+// Share of residents in each single year of age [0, max_age).
+std::vector<double> single_year_shares(const PlaceParameters& place) {
+    const auto max_age = static_cast<int>(place.max_age_years);
+    std::vector<double> shares(static_cast<std::size_t>(max_age), 0.0);
+    for (std::size_t band = 0; band < place.age_band_lower.size(); ++band) {
+        double lower = place.age_band_lower[band];
+        double upper = band + 1 < place.age_band_lower.size() ? place.age_band_lower[band + 1]
+                                                              : place.max_age_years;
+        for (int age = static_cast<int>(lower); age < static_cast<int>(upper) && age < max_age;
+             ++age) {
+            shares[static_cast<std::size_t>(age)] = place.age_band_share[band] / (upper - lower);
+        }
+    }
+    return shares;
+}
+
+// Months until death from age `age_years` under annual hazard a * exp(b * age).
+int months_to_exit(const DemographyParameters& demography, double age_years, double max_age_years,
+                   Stream& draws) {
+    double unit_exponential = boost::random::exponential_distribution<double>(1.0)(draws);
+    double a = demography.mortality_gompertz_a;
+    double b = demography.mortality_gompertz_b;
+    double years = max_age_years - age_years;
+    if (a > 0.0 && b > 0.0) {
+        years =
+            std::min(years, std::log1p(unit_exponential * b / (a * std::exp(b * age_years))) / b);
+    }
+    return static_cast<int>(years * 12.0);
+}
+
+}  // namespace
+
+double ReplicateRun::age_years(std::uint32_t person, int month) const {
+    return (month - s_.people.birth_month[person]) / 12.0;
+}
+
+void ReplicateRun::create_initial_population() {
+    const PlaceParameters& place = p_.place;
+    std::vector<double> shares = single_year_shares(place);
+    double under_ten = 0.0;
+    for (int age = 0; age < kAgeOfCriminalResponsibility; ++age) {
+        under_ten += shares[static_cast<std::size_t>(age)];
+    }
+    residents_under_ten_ = static_cast<int>(std::lround(under_ten * place.population));
+    // The cohort aged 9 enters at 10 over the next year; births replace it.
+    entrants_per_month_ = shares[kAgeOfCriminalResponsibility - 1] * place.population / 12.0;
+    entrant_carry_ = 0.0;
+    gang_members_at_start_ = 0.0;
+
+    s_.people.reserve(static_cast<std::size_t>(place.population * (1.0 - under_ten) +
+                                               entrants_per_month_ * (total_months_ + 1) + 16));
+    double carry = 0.0;
+    for (std::size_t age = kAgeOfCriminalResponsibility; age < shares.size(); ++age) {
+        carry += shares[age] * place.population;
+        auto count = static_cast<int>(carry);
+        carry -= count;
+        for (int k = 0; k < count; ++k) {
+            // Ages are those at start_month; people younger than 10 at the start of
+            // the warm-up enter as cohorts instead.
+            auto index = static_cast<std::uint32_t>(s_.people.size());
+            Stream draws(key_.seed, key_.replicate, Decision::population, index, 0);
+            int age_months_at_start =
+                static_cast<int>(age) * 12 + static_cast<int>(draws.uniform() * 12.0);
+            int age_months_at_first_month = age_months_at_start - warmup_months_;
+            if (age_months_at_first_month < kAgeOfCriminalResponsibility * 12) {
+                continue;
+            }
+            create_person(-age_months_at_first_month, 0, true);
+        }
+    }
+}
+
+void ReplicateRun::add_entrants(int month) {
+    if (month == 0) {
+        return;  // the starting population already holds everyone aged 10 and over
+    }
+    entrant_carry_ += entrants_per_month_;
+    auto count = static_cast<int>(entrant_carry_);
+    entrant_carry_ -= count;
+    for (int k = 0; k < count; ++k) {
+        std::uint32_t person =
+            create_person(month - kAgeOfCriminalResponsibility * 12, month, false);
+        schedule(person, month, month);
+    }
+}
+
+std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
+    People& people = s_.people;
+    std::uint32_t person = people.add();
+    people.birth_month[person] = static_cast<SimMonth>(birth_month);
+
+    Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
+    std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
+    people.area[person] = static_cast<std::uint8_t>(
+        std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
+    // The starting population is the place's as at start_month: nobody in it dies
+    // during the warm-up.
+    int exit_from = in_initial_population ? warmup_months_ : now;
+    int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
+                                          p_.place.max_age_years, draws);
+    if (exit <= total_months_) {
+        people.exit_month[person] = static_cast<SimMonth>(exit);
+        ++s_.exits_by_month[static_cast<std::size_t>(exit)];
+    }
+
+    Stream traits(key_.seed, key_.replicate, Decision::propensity, person, 0);
+    double shape = p_.offending.propensity_shape;
+    double propensity = boost::random::gamma_distribution<double>(shape, 1.0 / shape)(traits);
+    double victim_shape = p_.victims.victimisation_shape;
+    double victimisation =
+        boost::random::gamma_distribution<double>(victim_shape, 1.0 / victim_shape)(traits) *
+        (1.0 + p_.victims.offender_overlap * propensity);
+    people.propensity[person] = static_cast<float>(propensity);
+    people.victimisation[person] = static_cast<float>(victimisation);
+
+    Stream risks(key_.seed, key_.replicate, Decision::risk_factors, person, 0);
+    const RiskParameters& risk = p_.risk;
+    if (risks.uniform() < risk.early_adversity.prevalence)
+        flags |= kEarlyAdversity;
+    if (risks.uniform() < risk.school_exclusion.prevalence)
+        flags |= kSchoolExclusion;
+    if (risks.uniform() < risk.substance_misuse.prevalence)
+        flags |= kSubstanceMisuse;
+    if (risks.uniform() < p_.victims.partnered_share)
+        flags |= kPartnered;
+    people.flags[person] = flags;
+
+    assign_gang_career(person, now);
+    if (in_initial_population) {
+        initialise_criminal_history(person, now);
+    }
+    if (count_people_) {
+        s_.counts_by_person.offences.push_back(0);
+        s_.counts_by_person.proven_offences.push_back(0);
+        s_.counts_by_person.victimisations.push_back(0);
+    }
+    return person;
+}
+
+void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
+    const GangParameters& gang = p_.risk.gang;
+    People& people = s_.people;
+    Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
+    std::uint8_t flags = people.flags[person];
+    int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
+                       ((flags & kSubstanceMisuse) != 0);
+    double probability = gang.join_probability * std::pow(gang.join_risk_multiplier, risk_factors) *
+                         ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0);
+    double join_draw = draws.uniform();
+    double age_draw = draws.uniform();
+    double gang_draw = draws.uniform();
+    double length_months =
+        boost::random::exponential_distribution<double>(1.0 / gang.membership_mean_months)(draws);
+    if (join_draw >= std::min(1.0, probability)) {
+        return;
+    }
+    double join_age =
+        gang.join_age_min_years + age_draw * (gang.join_age_max_years - gang.join_age_min_years);
+    int join = people.birth_month[person] + static_cast<int>(join_age * 12.0);
+    int leave =
+        std::min<int>(join + 1 + static_cast<int>(length_months), people.exit_month[person]);
+    if (leave <= now || join >= total_months_ || leave <= join) {
+        return;  // a membership wholly in the past, or after the simulation
+    }
+    int area = people.area[person];
+    auto index = static_cast<std::uint16_t>(
+        area * gang.gangs_per_area +
+        std::min(gang.gangs_per_area - 1, static_cast<int>(gang_draw * gang.gangs_per_area)));
+    people.gang[person] = static_cast<std::uint16_t>(index + 1);
+    people.gang_join_month[person] = static_cast<SimMonth>(std::max(join, now));
+    people.gang_leave_month[person] = static_cast<SimMonth>(std::min(leave, total_months_));
+    if (join <= now) {
+        gang_members_at_start_ += 1.0;
+        s_.gang_members[index].push_back(person);
+    } else {
+        ++s_.gang_joins_by_month[static_cast<std::size_t>(join)];
+    }
+    if (leave < total_months_) {
+        ++s_.gang_leaves_by_month[static_cast<std::size_t>(leave)];
+    }
+}
+
+void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
+    // A person in the starting population has had a career since the onset age:
+    // draw how far it got, and the proven offences it left on record.
+    People& people = s_.people;
+    const OffendingParameters& offending = p_.offending;
+    Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person, -1);
+    double age_now = age_years(person, now);
+    double onset_age = std::max(offending.onset_age_years, 10.0);
+    if (age_now <= onset_age) {
+        schedule(person, now, now);
+        return;
+    }
+    double career_months =
+        boost::random::exponential_distribution<double>(1.0 / offending.career_mean_months)(draws);
+    double career_end_age = onset_age + career_months / 12.0;
+    double rate_at_peak = rate_before_age(person, now);
+    // Expected offences so far: the age curve summed over the career's months.
+    double expected = 0.0;
+    for (int age = static_cast<int>(onset_age); age < static_cast<int>(age_now); ++age) {
+        double curve = offending.age_curve[std::min(offending.age_curve.size() - 1,
+                                                    static_cast<std::size_t>(age - 10))];
+        expected += 12.0 * curve * (age < career_end_age ? 1.0 : offending.desisted_multiplier);
+    }
+    expected *= rate_at_peak;
+    if (!std::isfinite(expected)) {
+        expected = 0.0;
+    }
+    auto committed =
+        boost::random::poisson_distribution<int, double>(std::max(expected, 1e-12))(draws);
+    if (committed > 0) {
+        int career_end = people.birth_month[person] + static_cast<int>(career_end_age * 12.0);
+        people.career_end_month[person] =
+            static_cast<SimMonth>(std::clamp(career_end, -30000, 30000));
+        double proven_mean = std::max(expected * proven_share_of_offences_, 1e-12);
+        auto proven = boost::random::poisson_distribution<int, double>(proven_mean)(draws);
+        people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
+    }
+    schedule(person, now, now);
+}
+
+}  // namespace vrsim::model

@@ -1,0 +1,72 @@
+#include "vrsim/model/proven_reoffending.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace vrsim::model {
+
+namespace {
+
+int quarter_of(int month, int first_quarter_month) {
+    int offset = month - first_quarter_month;
+    return offset >= 0 ? offset / 3 : (offset - 2) / 3;
+}
+
+}  // namespace
+
+std::vector<ReoffendingCohort> measure_proven_reoffending(std::vector<IndexEvent> index_events,
+                                                          std::vector<ProvenOffence> proven,
+                                                          int first_quarter_month, int last_month) {
+    std::vector<ReoffendingCohort> cohorts;
+    for (int start = first_quarter_month;
+         start + 2 + kFollowUpMonths + kWaitingMonths <= last_month; start += 3) {
+        cohorts.push_back({start, 0, 0, 0});
+    }
+    if (cohorts.empty()) {
+        return cohorts;
+    }
+    std::sort(index_events.begin(), index_events.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.person, a.month) < std::tie(b.person, b.month);
+    });
+    std::sort(proven.begin(), proven.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.person, a.offence_month) < std::tie(b.person, b.offence_month);
+    });
+
+    int previous_quarter = -1;
+    std::uint32_t previous_person = 0;
+    bool first = true;
+    for (const IndexEvent& event : index_events) {
+        int quarter = quarter_of(event.month, first_quarter_month);
+        if (quarter < 0 || quarter >= static_cast<int>(cohorts.size())) {
+            continue;
+        }
+        // Only the first index event of a person in a quarter counts.
+        if (!first && event.person == previous_person && quarter == previous_quarter) {
+            continue;
+        }
+        first = false;
+        previous_person = event.person;
+        previous_quarter = quarter;
+
+        ReoffendingCohort& cohort = cohorts[static_cast<std::size_t>(quarter)];
+        ++cohort.offenders;
+        auto it = std::lower_bound(
+            proven.begin(), proven.end(), ProvenOffence{event.person, event.month + 1, 0},
+            [](const auto& a, const auto& b) {
+                return std::tie(a.person, a.offence_month) < std::tie(b.person, b.offence_month);
+            });
+        std::uint32_t reoffences = 0;
+        for (; it != proven.end() && it->person == event.person &&
+               it->offence_month <= event.month + kFollowUpMonths;
+             ++it) {
+            if (it->proven_month <= event.month + kFollowUpMonths + kWaitingMonths) {
+                ++reoffences;
+            }
+        }
+        cohort.reoffences += reoffences;
+        cohort.reoffenders += reoffences > 0 ? 1U : 0U;
+    }
+    return cohorts;
+}
+
+}  // namespace vrsim::model

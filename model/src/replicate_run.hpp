@@ -1,0 +1,97 @@
+#pragma once
+// One replicate of the agent-based engine. Its methods are the steps of a month,
+// implemented in one file per model part (population, offending, victims,
+// justice, accounting).
+#include <array>
+
+#include "abm_state.hpp"
+#include "vrsim/model/random.hpp"
+
+namespace vrsim::model {
+
+// Draws per candidate offence, always all of them, so that the same candidate
+// uses the same numbers for the same decision in every scenario.
+struct CandidateDraws {
+    double accept;
+    double type;
+    double record;
+    double sanction;
+    double disposal;
+    double delay;
+    double recall;
+    double career;
+};
+
+bool in_gang(const People& people, std::uint32_t person, int month);
+
+class ReplicateRun {
+  public:
+    ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmState& state,
+                 MonthlyOutcomes& out, bool count_people);
+    void run();
+
+  private:
+    // population.cpp
+    void create_initial_population();
+    void add_entrants(int month);
+    std::uint32_t create_person(int birth_month, int now, bool in_initial_population);
+    void assign_gang_career(std::uint32_t person, int now);
+    void initialise_criminal_history(std::uint32_t person, int now);
+    double age_years(std::uint32_t person, int month) const;
+
+    // offending.cpp
+    void process_touches(int month);
+    void touch(std::uint32_t person, int month);
+    std::size_t age_index(std::uint32_t person, int month) const;
+    double rate_before_age(std::uint32_t person, int month) const;  // all but the age curve
+    double offending_rate_without_mix(std::uint32_t person, int month) const;
+    double contagion_level(std::uint32_t person, int month) const;
+    int mix_of(std::uint32_t person, int month) const;
+    void schedule(std::uint32_t person, int from_month, int now);
+    void commit_offences(std::uint32_t person, int month);
+    void commit_offence(std::uint32_t person, int month, OffenceType type,
+                        const CandidateDraws& draws, std::uint32_t offence_number);
+
+    // victims.cpp
+    void rebuild_victim_tables(int month);
+    std::uint32_t choose_victim(std::uint32_t offender, int month, OffenceType type,
+                                std::uint32_t offence_number);
+    std::uint32_t partner_of(std::uint32_t person, int month);
+    void record_victim(std::uint32_t victim, int month);
+    void expose(std::uint32_t person, int month);
+    void expose_gang(std::uint32_t gang, std::uint32_t except, int month);
+
+    // justice.cpp
+    void sanction(std::uint32_t person, int month, OffenceType type, const CandidateDraws& draws);
+    void process_court(int month);
+    void prove(std::uint32_t person, int offence_month, int month);
+    void sentence_to_custody(std::uint32_t person, int month, OffenceType type);
+    void count_custodial_register(int month);
+
+    // accounting
+    double& outcome(int month, Outcome which);
+    bool reported(int month) const { return month >= warmup_months_; }
+    void finish();
+
+    const Parameters& p_;
+    ReplicateKey key_;
+    AbmState& s_;
+    MonthlyOutcomes& out_;
+    bool count_people_;
+    int warmup_months_;
+    int total_months_;
+    double entrants_per_month_ = 0.0;
+    double entrant_carry_ = 0.0;
+    int residents_under_ten_ = 0;
+    std::vector<double> age_bound_;  // max of the age curve from each age on
+    double max_seasonality_ = 1.0;
+    // Offence mixes: index = in gang * 2 + can abuse a partner.
+    std::array<PerOffenceType<double>, 4> mix_{};
+    std::array<std::array<double, 12>, 4> mix_seasonal_total_{};
+    std::array<std::array<double, 12>, 4> mix_seasonal_violence_{};
+    double proven_share_of_offences_ = 0.0;  // for initial criminal histories
+    double gang_members_at_start_ = 0.0;
+    int gangs_ = 0;
+};
+
+}  // namespace vrsim::model

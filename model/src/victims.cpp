@@ -1,0 +1,202 @@
+// Victims: a partner for domestic abuse, a rival gang member for some gang
+// violence, otherwise someone weighted by their victimisation risk (heavy-tailed,
+// so a few people are victimised repeatedly, and higher for people who offend),
+// usually from the offender's own area. Violence exposes its victim, and the
+// gangs involved, to contagion.
+#include <algorithm>
+#include <cmath>
+
+#include "replicate_run.hpp"
+
+namespace vrsim::model {
+
+namespace {
+
+std::size_t age_band_of(const PlaceParameters& place, double age_years) {
+    auto upper =
+        std::upper_bound(place.age_band_lower.begin(), place.age_band_lower.end(), age_years);
+    return static_cast<std::size_t>(
+        std::max<std::ptrdiff_t>(0, upper - place.age_band_lower.begin() - 1));
+}
+
+// Index i with probability (cumulative[i] - cumulative[i-1]) / cumulative.back().
+std::size_t weighted_index(const std::vector<double>& cumulative, double uniform) {
+    auto found =
+        std::upper_bound(cumulative.begin(), cumulative.end(), uniform * cumulative.back());
+    return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
+}
+
+}  // namespace
+
+void ReplicateRun::rebuild_victim_tables(int month) {
+    const People& people = s_.people;
+    const auto areas = static_cast<std::size_t>(p_.place.areas);
+    s_.residents_by_area.resize(areas);
+    s_.cumulative_weight_by_area.resize(areas);
+    for (std::size_t area = 0; area < areas; ++area) {
+        s_.residents_by_area[area].clear();
+        s_.cumulative_weight_by_area[area].clear();
+    }
+    for (std::uint32_t person = 0; person < people.size(); ++person) {
+        if (people.exit_month[person] <= month) {
+            continue;
+        }
+        double weight =
+            people.victimisation[person] *
+            p_.victims.age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
+        std::size_t area = people.area[person];
+        auto& cumulative = s_.cumulative_weight_by_area[area];
+        s_.residents_by_area[area].push_back(person);
+        cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
+    }
+    s_.cumulative_weight_of_areas.clear();
+    double running = 0.0;
+    for (const auto& cumulative : s_.cumulative_weight_by_area) {
+        running += cumulative.empty() ? 0.0 : cumulative.back();
+        s_.cumulative_weight_of_areas.push_back(running);
+    }
+}
+
+std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, OffenceType type,
+                                          std::uint32_t offence_number) {
+    People& people = s_.people;
+    if (type == OffenceType::domestic_abuse) {
+        return partner_of(offender, month);
+    }
+    Stream draws(
+        key_.seed, key_.replicate, Decision::victim, offender,
+        static_cast<std::int64_t>(month) * 64 + std::min<std::uint32_t>(offence_number, 63));
+    double rival_draw = draws.uniform();
+    double local_draw = draws.uniform();
+    auto usable = [&](std::uint32_t candidate) {
+        return candidate != offender && people.exit_month[candidate] > month &&
+               people.release_month[candidate] <= month;
+    };
+    if (in_gang(people, offender, month) && is_violence_against_the_person(type) &&
+        rival_draw < p_.risk.gang.rival_victim_share && s_.gang_members.size() > 1) {
+        std::size_t own = people.gang[offender] - 1U;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            std::size_t rival = draws.below(s_.gang_members.size() - 1);
+            rival += rival >= own ? 1 : 0;
+            const auto& members = s_.gang_members[rival];
+            if (members.empty()) {
+                continue;
+            }
+            std::uint32_t candidate = members[draws.below(members.size())];
+            if (usable(candidate) && in_gang(people, candidate, month)) {
+                return candidate;
+            }
+        }
+    }
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        std::size_t area = people.area[offender];
+        if (local_draw >= p_.victims.local_share) {
+            area = weighted_index(s_.cumulative_weight_of_areas, draws.uniform());
+        }
+        const auto& cumulative = s_.cumulative_weight_by_area[area];
+        if (cumulative.empty() || cumulative.back() <= 0.0) {
+            return kNobody;
+        }
+        std::uint32_t candidate =
+            s_.residents_by_area[area][weighted_index(cumulative, draws.uniform())];
+        if (usable(candidate)) {
+            return candidate;
+        }
+    }
+    return kNobody;
+}
+
+std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
+    People& people = s_.people;
+    std::uint32_t partner = people.partner[person];
+    if (partner != kNobody && people.exit_month[partner] > month) {
+        return partner;
+    }
+    // Link a partner of the other sex, of a similar age, from the same area.
+    Stream draws(key_.seed, key_.replicate, Decision::victim, person,
+                 -1 - static_cast<std::int64_t>(month));
+    const auto& residents = s_.residents_by_area[people.area[person]];
+    if (residents.empty()) {
+        return kNobody;
+    }
+    bool female = (people.flags[person] & kFemale) != 0;
+    double age = age_years(person, month);
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        std::uint32_t candidate = residents[draws.below(residents.size())];
+        bool candidate_female = (people.flags[candidate] & kFemale) != 0;
+        double candidate_age = age_years(candidate, month);
+        bool available = people.partner[candidate] == kNobody ||
+                         people.exit_month[people.partner[candidate]] <= month;
+        if (candidate != person && available && candidate_female != female &&
+            people.exit_month[candidate] > month &&
+            candidate_age >= p_.offending.domestic_abuse_min_age_years &&
+            std::abs(candidate_age - age) <= 10.0) {
+            people.partner[person] = candidate;
+            people.partner[candidate] = person;
+            return candidate;
+        }
+    }
+    return kNobody;
+}
+
+void ReplicateRun::record_victim(std::uint32_t victim, int month) {
+    People& people = s_.people;
+    int previous = people.last_victim_month[victim];
+    if (count_people_ && reported(month)) {
+        ++s_.counts_by_person.victimisations[victim];
+    }
+    if (previous == month) {
+        return;  // counted once a month however often victimised
+    }
+    people.last_victim_month[victim] = static_cast<SimMonth>(month);
+    if (!reported(month)) {
+        return;
+    }
+    outcome(month, Outcome::victims) += 1.0;
+    if (previous >= month - p_.victims.repeat_window_months) {
+        outcome(month, Outcome::repeat_victims) += 1.0;
+    }
+}
+
+void ReplicateRun::expose(std::uint32_t person, int month) {
+    if (!p_.contagion.enabled || p_.contagion.strength <= 0.0) {
+        return;
+    }
+    People& people = s_.people;
+    if (people.exposure_month[person] != month) {
+        double elapsed = month - people.exposure_month[person];
+        double level = (people.exposure_level[person] + people.exposures_in_month[person]) *
+                       std::exp(-elapsed / p_.contagion.decay_months);
+        people.exposure_level[person] = static_cast<float>(level);
+        people.exposures_in_month[person] = 0.0F;
+        people.exposure_month[person] = static_cast<SimMonth>(month);
+    }
+    people.exposures_in_month[person] += 1.0F;
+    // The exposure acts from next month; someone still waiting for this month's
+    // touch redraws their schedule then anyway.
+    if (people.next_touch_month[person] != month && people.exit_month[person] > month) {
+        schedule(person, month + 1, month);
+    }
+}
+
+void ReplicateRun::expose_gang(std::uint32_t gang, std::uint32_t except, int month) {
+    if (!p_.contagion.enabled || p_.contagion.strength <= 0.0) {
+        return;
+    }
+    auto& members = s_.gang_members[gang];
+    // Drop former members as we go; order is kept so results stay reproducible.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        std::uint32_t member = members[i];
+        if (s_.people.gang_leave_month[member] <= month || s_.people.exit_month[member] <= month) {
+            continue;
+        }
+        members[kept++] = member;
+        if (member != except) {
+            expose(member, month);
+        }
+    }
+    members.resize(kept);
+}
+
+}  // namespace vrsim::model

@@ -1,0 +1,39 @@
+#include <catch2/catch.hpp>
+
+#include "vrsim/model/proven_reoffending.hpp"
+
+using namespace vrsim::model;
+
+// Months are simulation months; quarters start at month 0, 3, 6, ...
+TEST_CASE("Proven reoffending follows the MoJ counting rules", "[reoffending]") {
+    std::vector<IndexEvent> index = {
+        {1, 0},  // person 1: cautioned in month 0
+        {1, 2},  // same quarter again: only the first counts
+        {2, 1},  // person 2: released in month 1
+        {3, 2},  // person 3: convicted in month 2
+        {4, 1},  // person 4: no reoffence
+    };
+    std::vector<ProvenOffence> proven = {
+        {1, 5, 9},    // offence in month 5 (within 12 of month 0), proven month 9: counts
+        {1, 6, 10},   // a second reoffence by person 1
+        {2, 13, 19},  // offence month 13 = index 1 + 12: in follow-up; proven 19 = 1 + 18: counts
+        {3, 15, 19},  // offence month 15 > 2 + 12: outside the follow-up
+        {3, 2, 2},    // the index offence itself (same month): not a reoffence
+        {4, 3, 25},   // proven month 25 > 1 + 18: too late
+    };
+    auto cohorts = measure_proven_reoffending(index, proven, 0, 30);
+    REQUIRE(cohorts.size() >= 1);
+    const ReoffendingCohort& first = cohorts[0];
+    CHECK(first.first_month == 0);
+    CHECK(first.offenders == 4);
+    CHECK(first.reoffenders == 2);  // persons 1 and 2
+    CHECK(first.reoffences == 3);
+}
+
+TEST_CASE("Only cohorts whose follow-up and waiting period are complete are measured",
+          "[reoffending]") {
+    // A quarter starting at q ends at q + 2; it needs q + 2 + 18 <= last month.
+    CHECK(measure_proven_reoffending({}, {}, 0, 19).empty());
+    CHECK(measure_proven_reoffending({}, {}, 0, 20).size() == 1);
+    CHECK(measure_proven_reoffending({}, {}, 0, 23).size() == 2);
+}
