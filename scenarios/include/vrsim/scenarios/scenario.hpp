@@ -1,0 +1,70 @@
+#pragma once
+// A scenario: a TOML file (which may extend another) turned into model
+// parameters, plus the parameters that carry an uncertainty distribution.
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "vrsim/model/parameters.hpp"
+
+namespace vrsim::scenarios {
+
+// One problem found in a scenario file, printed as
+// "file:line:column: field.path: message".
+struct Diagnostic {
+    std::filesystem::path file;
+    int line = 0;         // 1-based; 0 when the problem has no place in a file
+    int column = 0;       // 1-based
+    std::string field;    // dotted path, e.g. "parameters.justice.recording_probability.robbery"
+    std::string message;  // e.g. "expected a number in [0, 1], got 1.7"
+    std::string to_string() const;
+};
+
+// Thrown by load_scenario with every problem found, not just the first.
+class ScenarioError : public std::runtime_error {
+  public:
+    explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+struct Distribution {
+    enum class Kind { normal, lognormal, beta, gamma, uniform };
+    Kind kind = Kind::normal;
+    double a = 0.0;  // normal: mean; lognormal: meanlog; beta: alpha; gamma: shape; uniform: min
+    double b = 0.0;  // normal: sd; lognormal: sdlog; beta: beta; gamma: scale; uniform: max
+};
+
+// A scalar parameter drawn once per replicate.
+struct UncertainParameter {
+    std::string field;  // dotted path as in the file
+    Distribution distribution;
+    double* (*locate)(model::Parameters&) = nullptr;  // where the drawn value goes
+    double lower = 0.0;  // the parameter's valid range; draws are clamped into it
+    double upper = 0.0;
+};
+
+struct Scenario {
+    std::string name;
+    std::string description;
+    std::filesystem::path file;                // the file named on the command line
+    std::vector<std::filesystem::path> files;  // it and every file it extends, base last
+    model::Parameters parameters;              // values as written (no draws applied)
+    std::vector<UncertainParameter> uncertain;
+    // Where each parameter's value came from ("source" in the file), by field path.
+    std::vector<std::pair<std::string, std::string>> sources;
+};
+
+// Reads and validates a scenario; throws ScenarioError listing every problem.
+Scenario load_scenario(const std::filesystem::path& file);
+
+// The parameters of replicate `replicate`: the scenario's values with each
+// uncertain parameter drawn from its own stream (seed, replicate, parameter).
+model::Parameters draw_parameters(const Scenario& scenario, std::uint64_t seed,
+                                  std::uint32_t replicate);
+
+}  // namespace vrsim::scenarios

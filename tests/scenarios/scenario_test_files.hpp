@@ -1,0 +1,111 @@
+#pragma once
+// Helpers for scenario tests: the fixture folder, temporary scenario files
+// written from strings, and where a piece of text sits in a file.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vrsim/scenarios/scenario.hpp"
+
+namespace vrsim::scenarios::testing {
+
+inline std::filesystem::path fixture(std::string_view name) {
+    return std::filesystem::path(VRSIM_SOURCE_DIR) / "tests" / "scenarios" / "fixtures" / name;
+}
+
+inline std::string read_text(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline std::string valid_minimal_text() {
+    return read_text(fixture("valid_minimal.toml"));
+}
+
+// `text` with its one occurrence of `from` replaced by `to`.
+inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    text.replace(at, from.size(), to);
+    return text;
+}
+
+// A folder of scenario files, removed when the test ends.
+class TempFolder {
+  public:
+    TempFolder() {
+        static std::atomic<int> counter{0};
+        path_ =
+            std::filesystem::temp_directory_path() /
+            ("vrsim-scenario-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+
+    std::filesystem::path write(const std::filesystem::path& name, std::string_view text) const {
+        const std::filesystem::path file = path_ / name;
+        std::filesystem::create_directories(file.parent_path());
+        std::ofstream(file, std::ios::binary) << text;
+        return file;
+    }
+
+  private:
+    std::filesystem::path path_;
+};
+
+struct TextPlace {
+    int line = 0;
+    int column = 0;
+};
+
+// 1-based line and column of the first `needle` in `text`, plus `offset` characters.
+inline TextPlace place_of(std::string_view text, std::string_view needle, std::size_t offset = 0) {
+    const auto at = text.find(needle);
+    REQUIRE(at != std::string_view::npos);
+    const std::size_t position = at + offset;
+    const auto line_start = text.rfind('\n', position == 0 ? 0 : position - 1);
+    const std::size_t column_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    const auto lines =
+        std::count(text.begin(), text.begin() + static_cast<long>(column_start), '\n');
+    return {static_cast<int>(lines) + 1, static_cast<int>(position - column_start) + 1};
+}
+
+// Every diagnostic loading `file` reports; empty when it loads.
+inline std::vector<Diagnostic> diagnostics_of(const std::filesystem::path& file) {
+    try {
+        load_scenario(file);
+    } catch (const ScenarioError& error) {
+        return error.diagnostics();
+    }
+    return {};
+}
+
+// The diagnostics as text, for failure messages.
+inline std::string listed(const std::vector<Diagnostic>& diagnostics) {
+    std::string text;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        text += diagnostic.to_string() + "\n";
+    }
+    return text;
+}
+
+}  // namespace vrsim::scenarios::testing
