@@ -1,0 +1,55 @@
+// vrsim: simulate offending, victims and the justice system of a place, and write
+// the results of funding scenarios to files.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "exit_codes.hpp"
+#include "run_command.hpp"
+#include "validate_command.hpp"
+
+using namespace vrsim::cli;
+
+namespace {
+
+// Help and --version are successes; every other parse error is bad input.
+int exit_for_parse_error(CLI::App& app, const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kOk : kInvalidInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> command_line(argv, argv + argc);
+    CLI::App app(
+        "vrsim simulates the people of a place who offend, the people they harm and the\n"
+        "justice system, month by month, to compare funding scenarios.",
+        "vrsim");
+    app.set_version_flag("--version", std::string("vrsim ") + VRSIM_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run `vrsim COMMAND --help` for a command's options.");
+
+    RunArguments run_arguments;
+    ValidateArguments validate_arguments;
+    CLI::App* run = add_run_command(app, run_arguments);
+    add_validate_command(app, validate_arguments);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return exit_for_parse_error(app, error);
+    }
+    try {
+        return run->parsed() ? run_command(run_arguments, command_line)
+                             : validate_command(validate_arguments);
+    } catch (const std::exception& error) {
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kRuntimeFailure;
+    } catch (...) {
+        std::cerr << "vrsim: error: unexpected failure\n";
+        return kRuntimeFailure;
+    }
+}

@@ -1,0 +1,99 @@
+#include "run_command.hpp"
+
+#include <iostream>
+#include <limits>
+
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "print_diagnostics.hpp"
+#include "progress_bar.hpp"
+#include "vrsim/scenarios/output_files.hpp"
+#include "vrsim/scenarios/run_folder.hpp"
+#include "vrsim/scenarios/scenario.hpp"
+
+namespace vrsim::cli {
+
+namespace {
+
+constexpr int kMaxThreads = 4096;  // a sanity bound; TBB uses at most the cores there are
+
+}  // namespace
+
+CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
+    CLI::App* run =
+        app.add_subcommand("run", "Run a scenario's replicates and write its results to a folder");
+    run->footer(
+        "Writes, in the --out folder:\n"
+        "  manifest.json   program version, command line, scenario files with SHA-256,\n"
+        "                  seed, replicates and the parameters as run\n"
+        "  timeseries.csv  scenario,replicate,month,outcome,value for every replicate\n"
+        "                  (replicates numbered from 0; not written with --summary-only)\n"
+        "  summary.csv     scenario,month,outcome,mean,p05,p25,p50,p75,p95\n"
+        "Each file appears only when complete. The scenario is checked first; problems\n"
+        "are listed as file:line:column: field: message with exit code 2. Results depend\n"
+        "only on the scenario, --seed and --replicates, never on --threads. Ctrl-C stops\n"
+        "the run after the replicate in progress and leaves no partial files.");
+    const scenarios::EnsembleOptions defaults;
+    run->add_option("SCENARIO", arguments.scenario, "Scenario file (TOML)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    run->add_option("--replicates,-n", arguments.ensemble.replicates,
+                    "Replicates to run (each with its own random streams and parameter draws)")
+        ->default_val(defaults.replicates)
+        ->check(CLI::Range(std::uint32_t{1}, std::numeric_limits<std::uint32_t>::max()));
+    run->add_option("--seed", arguments.ensemble.seed,
+                    "Seed of every random stream; the same seed gives the same files")
+        ->default_val(defaults.seed);
+    run->add_option("--threads,-j", arguments.ensemble.threads,
+                    "Worker threads; 0 uses all cores. Changes speed, not results")
+        ->default_val(defaults.threads)
+        ->check(CLI::Range(0, kMaxThreads));
+    run->add_option("--out,-o", arguments.out,
+                    "Output folder, created if missing [default: runs/<scenario file name>]");
+    run->add_flag("--summary-only", arguments.ensemble.summary_only,
+                  "Write summary.csv and manifest.json but no timeseries.csv; memory stays\n"
+                  "the same however many replicates (quantiles become P-square estimates)");
+    run->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no closing message");
+    return run;
+}
+
+int run_command(const RunArguments& arguments, const std::vector<std::string>& command_line) {
+    scenarios::Scenario scenario;
+    try {
+        scenario = scenarios::load_scenario(arguments.scenario);
+    } catch (const scenarios::ScenarioError& error) {
+        print_diagnostics(error);
+        return kInvalidInput;
+    }
+    const std::filesystem::path out =
+        arguments.out.empty() ? std::filesystem::path("runs") / arguments.scenario.stem()
+                              : arguments.out;
+
+    watch_for_interrupt();
+    ProgressBar progress(ProgressBar::wanted(arguments.quiet));
+    try {
+        scenarios::write_run_folder(scenario, arguments.ensemble, out, command_line,
+                                    [&](std::uint32_t done, std::uint32_t total) {
+                                        stop_if_interrupted();
+                                        progress.update(done, total);
+                                    });
+    } catch (const Interrupted&) {
+        progress.finish();
+        std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
+        return kInterrupted;
+    } catch (const scenarios::OutputError& error) {
+        progress.finish();
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kRuntimeFailure;
+    }
+    progress.finish();
+    if (!arguments.quiet) {
+        std::cout << "Wrote " << arguments.ensemble.replicates << " replicates of " << scenario.name
+                  << " to " << out.string() << ": "
+                  << (arguments.ensemble.summary_only ? "" : "timeseries.csv, ")
+                  << "summary.csv, manifest.json\n";
+    }
+    return kOk;
+}
+
+}  // namespace vrsim::cli
