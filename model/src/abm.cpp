@@ -13,8 +13,8 @@ void People::clear() {
     clear_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
               gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
               last_victim_month, career_end_month, release_month, licence_end_month, exposure_month,
-              exposure_level, exposures_in_month, candidate_month, next_touch_month,
-              candidate_bound, schedule_month, schedules_in_month);
+              exposure_level, candidate_time, candidate_envelope, next_touch_month, schedule_month,
+              schedules_in_month);
 }
 
 void People::reserve(std::size_t people) {
@@ -22,8 +22,8 @@ void People::reserve(std::size_t people) {
     reserve_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
                 gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
                 last_victim_month, career_end_month, release_month, licence_end_month,
-                exposure_month, exposure_level, exposures_in_month, candidate_month,
-                next_touch_month, candidate_bound, schedule_month, schedules_in_month);
+                exposure_month, exposure_level, candidate_time, candidate_envelope,
+                next_touch_month, schedule_month, schedules_in_month);
 }
 
 std::uint32_t People::add() {
@@ -44,19 +44,18 @@ std::uint32_t People::add() {
     career_end_month.push_back(kNever);
     release_month.push_back(-kNever);
     licence_end_month.push_back(-kNever);
-    exposure_month.push_back(0);
+    exposure_month.push_back(kNever);
     exposure_level.push_back(0.0F);
-    exposures_in_month.push_back(0.0F);
-    candidate_month.push_back(kNever);
+    candidate_time.push_back(kNoCandidate);
     next_touch_month.push_back(kNever);
-    candidate_bound.push_back(0.0F);
+    candidate_envelope.push_back(0.0F);
     schedule_month.push_back(-kNever);
     schedules_in_month.push_back(0);
     return index;
 }
 
 std::size_t People::bytes_per_person() const {
-    return sizeof(SimMonth) * 14 + sizeof(std::uint8_t) * 3 + sizeof(float) * 5 +
+    return sizeof(SimMonth) * 13 + sizeof(std::uint8_t) * 3 + sizeof(float) * 5 +
            sizeof(std::uint16_t) * 2 + sizeof(std::uint32_t);
 }
 
@@ -97,14 +96,6 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
       warmup_months_(parameters.simulation.warmup_months),
       total_months_(parameters.simulation.warmup_months + parameters.simulation.horizon_months) {
     const OffendingParameters& offending = p_.offending;
-    const std::size_t ages = offending.age_curve.size();
-    age_bound_.assign(ages, 0.0);
-    double running_max = 0.0;
-    for (std::size_t i = ages; i-- > 0;) {
-        running_max = std::max(running_max, offending.age_curve[i]);
-        age_bound_[i] = running_max;
-    }
-
     for (int combination = 0; combination < 4; ++combination) {
         bool in_gang = combination / 2 == 1;
         bool can_abuse_partner = combination % 2 == 1;
@@ -139,7 +130,6 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
                                [static_cast<std::size_t>(month)] = seasonal_total;
             mix_seasonal_violence_[static_cast<std::size_t>(combination)]
                                   [static_cast<std::size_t>(month)] = seasonal_violence;
-            max_seasonality_ = std::max(max_seasonality_, seasonal_total);
         }
     }
 
@@ -153,6 +143,7 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
                                      justice.sanction_probability[type] * proven_if_sanctioned;
     }
     gangs_ = p_.place.areas * p_.risk.gang.gangs_per_area;
+    build_hazard_tables();
 }
 
 double& ReplicateRun::outcome(int month, Outcome which) {

@@ -14,6 +14,7 @@ namespace vrsim::model {
 
 using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
+inline constexpr float kNoCandidate = std::numeric_limits<float>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
 
 enum PersonFlag : std::uint8_t {
@@ -42,14 +43,14 @@ struct People {
     std::vector<SimMonth> career_end_month;  // kNever until the first offence
     std::vector<SimMonth> release_month;     // in custody while month < release_month
     std::vector<SimMonth> licence_end_month;
-    // Contagion: exposures before exposure_month, decayed to it, and the number of
-    // exposures in exposure_month itself, which act from the next month on.
+    // Contagion: the month of the last exposure (kNever if none) and the level
+    // just before it; the exposure lifts the level to at least 1 from the next
+    // month on, and it fades after.
     std::vector<SimMonth> exposure_month;
     std::vector<float> exposure_level;
-    std::vector<float> exposures_in_month;
-    std::vector<SimMonth> candidate_month;   // next month with offending candidates
+    std::vector<float> candidate_time;       // next candidate offence (months, continuous)
+    std::vector<float> candidate_envelope;   // rate envelope it was drawn under
     std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
-    std::vector<float> candidate_bound;      // offending rate bound behind candidate_month
     std::vector<SimMonth> schedule_month;    // month of the last schedule draw
     std::vector<std::uint8_t> schedules_in_month;
 

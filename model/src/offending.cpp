@@ -1,10 +1,12 @@
-// Offending: each person's offences form a Poisson process whose rate changes
-// monthly. The engine draws the next month with candidate offences from an upper
-// bound of the rate (thinning), so a month touches only the people who may
-// offend in it, not the whole place; a candidate becomes an offence with
-// probability rate / bound. A rise in the rate (release, gang joining, violence
-// nearby) redraws the schedule, which is exact because waiting times are
-// memoryless.
+// Offending: each person's offences form a Poisson process whose rate is
+// constant within a month. The engine draws the time of a person's next
+// offence by inverting the cumulative hazard of the age curve and the seasons
+// (tabulated once per replicate), so a month touches only the people who offend
+// in it, not the whole place. What can only fall between events (contagion
+// fading, a sentence) is handled by thinning: a candidate is an offence with
+// probability rate / envelope. Anything that changes the rate (release, gang
+// joining or leaving, desistance, violence nearby) redraws the schedule, which
+// is exact because waiting times are memoryless.
 #include <algorithm>
 #include <cmath>
 
@@ -17,20 +19,6 @@ namespace {
 CandidateDraws draw_candidate(Stream& stream) {
     return {stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform(),
             stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()};
-}
-
-// Zero-truncated Poisson(mean) by inversion: the count in a month known to have
-// at least one candidate.
-int zero_truncated_poisson(double mean, double uniform) {
-    double probability = mean * std::exp(-mean) / -std::expm1(-mean);
-    double cumulative = probability;
-    int count = 1;
-    while (uniform > cumulative && count < 1000) {
-        ++count;
-        probability *= mean / count;
-        cumulative += probability;
-    }
-    return count;
 }
 
 }  // namespace
@@ -78,14 +66,13 @@ double ReplicateRun::offending_rate_without_mix(std::uint32_t person, int month)
 double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
     const ContagionParameters& contagion = p_.contagion;
     const People& people = s_.people;
-    if (!contagion.enabled) {
+    int exposed = people.exposure_month[person];
+    if (!contagion.enabled || exposed == kNever) {
         return 0.0;
     }
-    int exposed = people.exposure_month[person];
-    double level = people.exposure_level[person] +
-                   (month > exposed ? people.exposures_in_month[person] : 0.0F);
-    if (level <= 0.0) {
-        return 0.0;
+    double level = people.exposure_level[person];
+    if (month > exposed) {
+        level = std::max(level, 1.0);
     }
     return contagion.strength * level * std::exp(-(month - exposed) / contagion.decay_months);
 }
@@ -98,7 +85,44 @@ int ReplicateRun::mix_of(std::uint32_t person, int month) const {
     return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
 }
 
-void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
+void ReplicateRun::build_hazard_tables() {
+    // Cumulative age-curve x season weight from the 10th birthday, for each
+    // birth month of the year, gang membership and partner (domestic abuse from
+    // its minimum age): the part of the hazard that changes without events.
+    const OffendingParameters& offending = p_.offending;
+    hazard_table_months_ = static_cast<int>(p_.place.max_age_years * 12.0) - 120 + 1;
+    const int partner_from_months = offending.domestic_abuse_min_age_years * 12;
+    hazard_tables_.resize(48 * static_cast<std::size_t>(hazard_table_months_));
+    for (int table = 0; table < 48; ++table) {
+        int birth_class = table / 4;
+        bool gang = (table / 2) % 2 == 1;
+        bool partnered = table % 2 == 1;
+        double* cumulative =
+            &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
+        cumulative[0] = 0.0;
+        for (int k = 0; k + 1 < hazard_table_months_; ++k) {
+            int age_months = 120 + k;
+            std::size_t age = std::min<std::size_t>(offending.age_curve.size() - 1,
+                                                    static_cast<std::size_t>(k / 12));
+            int mix = (gang ? 2 : 0) + (partnered && age_months >= partner_from_months ? 1 : 0);
+            auto season = static_cast<std::size_t>((birth_class + age_months) % 12);
+            cumulative[k + 1] =
+                cumulative[k] + offending.age_curve[age] *
+                                    mix_seasonal_total_[static_cast<std::size_t>(mix)][season];
+        }
+    }
+}
+
+const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    int calendar_base = p_.simulation.start_month.index - warmup_months_;
+    int birth_class = ((calendar_base + people.birth_month[person]) % 12 + 12) % 12;
+    int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
+                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
+    return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
+}
+
+void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, int now) {
     People& people = s_.people;
     if (people.schedule_month[person] != now) {
         people.schedule_month[person] = static_cast<SimMonth>(now);
@@ -108,31 +132,61 @@ void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
     people.schedules_in_month[person] = static_cast<std::uint8_t>(std::min(draw_number + 1, 255));
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
                  static_cast<std::int64_t>(now) * 256 + draw_number);
+    double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
+    people.candidate_time[person] = kNoCandidate;
+    people.candidate_envelope[person] = 0.0F;
     // Nobody offends before 10 or in custody.
-    int start = std::max({from_month, static_cast<int>(people.release_month[person]),
-                          people.birth_month[person] + 120});
-    int end = std::min<int>(total_months_, people.exit_month[person]);
-    int candidate = kNever;
-    double bound = 0.0;
-    if (start < end) {
-        // The age curve's maximum from here on, the highest season, and contagion
-        // (which only decays until the next exposure redraws this schedule).
-        bound = rate_before_age(person, start) * age_bound_[age_index(person, start)] *
-                max_seasonality_ * (1.0 + contagion_level(person, start));
-        if (bound > 0.0) {
-            double first = start - std::log1p(-draws.uniform()) / bound;
-            if (first < end) {
-                candidate = static_cast<int>(first);
-            }
-        }
+    const int birth = people.birth_month[person];
+    double start = std::max({from_time, static_cast<double>(people.release_month[person]),
+                             static_cast<double>(birth + 120)});
+    const int end = std::min<int>(total_months_, people.exit_month[person]);
+    if (start >= end) {
+        return;
     }
-    people.candidate_month[person] = static_cast<SimMonth>(candidate);
-    people.candidate_bound[person] = static_cast<float>(bound);
+    const auto start_month = static_cast<int>(start);
+    // Contagion only fades until the next exposure, which redraws this schedule;
+    // exposures this month act from next month.
+    double contagion =
+        std::max(contagion_level(person, start_month), contagion_level(person, start_month + 1));
+    double envelope = rate_before_age(person, start_month) * (1.0 + contagion);
+    if (envelope <= 0.0) {
+        return;
+    }
+    const double* cumulative = hazard_table(person, start_month);
+    double age = start - (birth + 120);
+    auto whole = static_cast<int>(age);
+    if (whole + 1 >= hazard_table_months_) {
+        return;
+    }
+    double at_start =
+        cumulative[whole] + (age - whole) * (cumulative[whole + 1] - cumulative[whole]);
+    double target = at_start + waiting / envelope;
+    const double* last = cumulative + hazard_table_months_;
+    const double* above = std::upper_bound(cumulative + whole + 1, last, target);
+    if (above == last) {
+        return;  // no offence before the end of life
+    }
+    double fraction = (target - *(above - 1)) / (*above - *(above - 1));
+    double time = birth + 120 + static_cast<double>(above - 1 - cumulative) + fraction;
+    if (time < end) {
+        people.candidate_time[person] = static_cast<float>(std::max(time, start));
+        people.candidate_envelope[person] = static_cast<float>(envelope);
+    }
+}
 
-    int next = candidate;
-    if (people.gang[person] != 0 && people.gang_join_month[person] > now) {
-        next = std::min<int>(next, people.gang_join_month[person]);
+void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
+    People& people = s_.people;
+    int next = people.candidate_time[person] < static_cast<float>(total_months_)
+                   ? static_cast<int>(people.candidate_time[person])
+                   : kNever;
+    if (people.gang[person] != 0) {
+        if (people.gang_join_month[person] > now) {
+            next = std::min<int>(next, people.gang_join_month[person]);
+        }
+        if (people.gang_leave_month[person] > now) {
+            next = std::min<int>(next, people.gang_leave_month[person]);
+        }
     }
     if (people.career_end_month[person] > now) {
         next = std::min<int>(next, people.career_end_month[person]);
@@ -141,6 +195,11 @@ void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
     if (next < total_months_) {
         s_.touches_by_month[static_cast<std::size_t>(next)].push_back(person);
     }
+}
+
+void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
+    draw_candidate_time(person, from_month, now);
+    set_next_touch(person, now);
 }
 
 void ReplicateRun::process_touches(int month) {
@@ -160,60 +219,62 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
         people.next_touch_month[person] = kNever;
         return;
     }
-    if (people.gang[person] != 0 && people.gang_join_month[person] == month) {
-        s_.gang_members[people.gang[person] - 1U].push_back(person);
+    bool event = people.career_end_month[person] == month;
+    if (people.gang[person] != 0) {
+        if (people.gang_join_month[person] == month) {
+            s_.gang_members[people.gang[person] - 1U].push_back(person);
+            event = true;
+        }
+        event = event || people.gang_leave_month[person] == month;
     }
-    if (people.candidate_month[person] != month) {
-        // Woken by an event: redraw this month's candidates under the new rate.
-        schedule(person, month, month);
+    if (event) {
+        // The rate changed at the start of this month: redraw from there.
+        draw_candidate_time(person, month, month);
     }
-    if (people.candidate_month[person] == month) {
-        commit_offences(person, month);
+    Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
+    std::uint32_t offence_number = 0;
+    while (people.candidate_time[person] < static_cast<float>(month + 1)) {
+        consider_candidate(person, month, draws, offence_number++);
+        draw_candidate_time(person, people.candidate_time[person], month);
     }
-    schedule(person, month + 1, month);
+    set_next_touch(person, month);
 }
 
-void ReplicateRun::commit_offences(std::uint32_t person, int month) {
-    const People& people = s_.people;
-    double bound = people.candidate_bound[person];
-    Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
-    int candidates = zero_truncated_poisson(bound, draws.uniform());
-
+void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& draws,
+                                      std::uint32_t offence_number) {
+    CandidateDraws d = draw_candidate(draws);
+    // Earlier offences this month may have changed the rate (a recall to custody).
+    double rate = rate_before_age(person, month);
+    if (rate <= 0.0) {
+        return;
+    }
     int calendar_month = (p_.simulation.start_month.index - warmup_months_ + month) % 12;
     auto season = static_cast<std::size_t>(calendar_month);
-    for (int k = 0; k < candidates; ++k) {
-        CandidateDraws d = draw_candidate(draws);
-        // Earlier offences this month may have changed the rate (custody, recall).
-        double rate = offending_rate_without_mix(person, month);
-        if (rate <= 0.0) {
-            continue;
-        }
-        auto mix = static_cast<std::size_t>(mix_of(person, month));
-        double contagion = contagion_level(person, month);
-        double total = rate * (mix_seasonal_total_[mix][season] +
-                               contagion * mix_seasonal_violence_[mix][season]);
-        if (d.accept * bound >= total) {
-            continue;
-        }
-        // Offence type in proportion to mix x season x contagion.
-        double target = d.type * (mix_seasonal_total_[mix][season] +
-                                  contagion * mix_seasonal_violence_[mix][season]);
-        std::size_t type = 0;
-        for (; type + 1 < kOffenceTypeCount; ++type) {
-            auto offence_type = static_cast<OffenceType>(type);
-            double weight = mix_[mix][type] * p_.offending.seasonality[type][season] *
-                            (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
-            if (target < weight) {
-                break;
-            }
-            target -= weight;
-        }
-        auto offence_type = static_cast<OffenceType>(type);
-        if (mix_[mix][type] <= 0.0) {
-            continue;  // rounding left the draw on a type this person cannot commit
-        }
-        commit_offence(person, month, offence_type, d, static_cast<std::uint32_t>(k));
+    auto mix = static_cast<std::size_t>(mix_of(person, month));
+    double contagion = contagion_level(person, month);
+    double all_types = mix_seasonal_total_[mix][season];
+    double with_contagion = all_types + contagion * mix_seasonal_violence_[mix][season];
+    // The envelope's hazard is envelope x (age curve x season); the true one is
+    // rate x (age curve x season) x with_contagion / all_types.
+    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_contagion) {
+        return;
     }
+    // Offence type in proportion to mix x season x contagion.
+    double target = d.type * with_contagion;
+    std::size_t type = 0;
+    for (; type + 1 < kOffenceTypeCount; ++type) {
+        auto offence_type = static_cast<OffenceType>(type);
+        double weight = mix_[mix][type] * p_.offending.seasonality[type][season] *
+                        (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+        if (target < weight) {
+            break;
+        }
+        target -= weight;
+    }
+    if (mix_[mix][type] <= 0.0) {
+        return;  // rounding left the draw on a type this person cannot commit
+    }
+    commit_offence(person, month, static_cast<OffenceType>(type), d, offence_number);
 }
 
 }  // namespace vrsim::model

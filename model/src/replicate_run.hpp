@@ -47,8 +47,15 @@ class ReplicateRun {
     double offending_rate_without_mix(std::uint32_t person, int month) const;
     double contagion_level(std::uint32_t person, int month) const;
     int mix_of(std::uint32_t person, int month) const;
+    void build_hazard_tables();
+    const double* hazard_table(std::uint32_t person, int month) const;
+    // Draws the time of the next candidate offence from `from_time` on; `now` is
+    // the month being simulated (it keys the random stream).
+    void draw_candidate_time(std::uint32_t person, double from_time, int now);
+    void set_next_touch(std::uint32_t person, int now);
     void schedule(std::uint32_t person, int from_month, int now);
-    void commit_offences(std::uint32_t person, int month);
+    void consider_candidate(std::uint32_t person, int month, Stream& draws,
+                            std::uint32_t offence_number);
     void commit_offence(std::uint32_t person, int month, OffenceType type,
                         const CandidateDraws& draws, std::uint32_t offence_number);
 
@@ -83,8 +90,8 @@ class ReplicateRun {
     double entrants_per_month_ = 0.0;
     double entrant_carry_ = 0.0;
     int residents_under_ten_ = 0;
-    std::vector<double> age_bound_;  // max of the age curve from each age on
-    double max_seasonality_ = 1.0;
+    std::vector<double> hazard_tables_;  // see build_hazard_tables
+    int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
     std::array<std::array<double, 12>, 4> mix_seasonal_total_{};

@@ -163,17 +163,14 @@ void ReplicateRun::expose(std::uint32_t person, int month) {
         return;
     }
     People& people = s_.people;
-    if (people.exposure_month[person] != month) {
-        double elapsed = month - people.exposure_month[person];
-        double level = (people.exposure_level[person] + people.exposures_in_month[person]) *
-                       std::exp(-elapsed / p_.contagion.decay_months);
-        people.exposure_level[person] = static_cast<float>(level);
-        people.exposures_in_month[person] = 0.0F;
-        people.exposure_month[person] = static_cast<SimMonth>(month);
+    if (people.exposure_month[person] == month) {
+        return;  // exposures refresh the level rather than add up, so it stays bounded
     }
-    people.exposures_in_month[person] += 1.0F;
+    people.exposure_level[person] =
+        static_cast<float>(contagion_level(person, month) / p_.contagion.strength);
+    people.exposure_month[person] = static_cast<SimMonth>(month);
     // The exposure acts from next month; someone still waiting for this month's
-    // touch redraws their schedule then anyway.
+    // touch draws their schedule then anyway.
     if (people.next_touch_month[person] != month && people.exit_month[person] > month) {
         schedule(person, month + 1, month);
     }

@@ -15,7 +15,7 @@ model::Parameters busy_parameters() {
     p.place.male_share = 0.5;
     p.victims.partnered_share = 0.5;
     p.victims.victimisation_shape = 0.2;
-    p.risk.gang.join_probability = 0.2;
+    p.risk.gang.join_probability = 0.05;
     p.risk.gang.type_multiplier.fill(1.0);
     p.risk.gang.offending_multiplier = 2.0;
     p.contagion.enabled = true;
@@ -26,6 +26,7 @@ model::Parameters busy_parameters() {
     p.justice.charge_to_sentence_mean_months = 3.0;
     p.justice.sentence_lognormal_sigma = 0.5;
     p.justice.recall_probability = 0.5;
+    p.offending.base_rate_per_month = 0.05;
     return p;
 }
 

@@ -82,21 +82,26 @@ TEST_CASE("Domestic abuse is against the offender's own partner", "[victims]") {
 
 TEST_CASE("Contagion adds the violence its exposures predict", "[victims][contagion]") {
     // Each violent offence exposes its victim, whose violence hazard becomes
-    // r (1 + s exp(-(m - j) / tau)) from the month after exposure j. The hazard is
-    // linear in exposures, so expected violence follows the renewal equation
+    // r (1 + s exp(-(m - j) / tau)) from the month after exposure j. While
+    // exposures of one person rarely overlap (here about 0.2% a month) the hazard
+    // is linear in them, so expected violence follows the renewal equation
     // E[V_m] = N r + r s sum_{j < m} E[V_j] exp(-(m - j) / tau).
     auto p = violent_parameters();
+    const double people = 40000.0;
+    const double r = 0.002;
+    const double s = 50.0;
+    const double tau = 3.0;
+    p.place.population = 40000;
+    p.offending.base_rate_per_month = r;
     p.contagion.enabled = true;
-    p.contagion.strength = 10.0;
-    p.contagion.decay_months = 3.0;
-    const double r = 0.01;
-    const double people = 10000.0;
+    p.contagion.strength = s;
+    p.contagion.decay_months = tau;
     std::vector<double> expected(24, 0.0);
     double expected_total = 0.0;
     for (int m = 0; m < 24; ++m) {
         expected[m] = people * r;
         for (int j = 0; j < m; ++j) {
-            expected[m] += r * 10.0 * expected[j] * std::exp(-(m - j) / 3.0);
+            expected[m] += r * s * expected[j] * std::exp(-(m - j) / tau);
         }
         expected_total += expected[m];
     }
@@ -107,8 +112,27 @@ TEST_CASE("Contagion adds the violence its exposures predict", "[victims][contag
     double standard_error = std::sqrt(2.0 * expected_total / replicates);
     INFO("simulated " << result.mean_total() << ", expected " << expected_total);
     CHECK(std::abs(result.mean_total() - expected_total) < 4.0 * standard_error);
-    // Without contagion, the plain rate.
+    // Far more than without contagion.
     CHECK(expected_total > 1.2 * people * r * 24);
+}
+
+TEST_CASE("Repeated exposures refresh contagion instead of adding up", "[victims][contagion]") {
+    // A closed group where everyone exposes everyone: additive contagion would
+    // explode; a refreshed level caps the hazard at r (1 + s).
+    auto p = violent_parameters();
+    p.risk.gang.join_probability = 1.0;
+    p.risk.gang.join_age_min_years = 0.0;
+    p.risk.gang.join_age_max_years = 1.0;  // everyone has joined before the start
+    p.risk.gang.membership_mean_months = 1e6;
+    p.risk.gang.offending_multiplier = 1.0;
+    p.place.population = 2000;
+    p.contagion.enabled = true;
+    p.contagion.strength = 1.0;
+    p.contagion.decay_months = 4.0;
+    auto result = test::run_replicates(p, 4, Outcome::offences_committed);
+    // At most 2000 x 0.01 x (1 + 1) = 40 a month; Poisson noise over 24 months.
+    CHECK(result.mean_total() <= 40.0 * 24 + 4.0 * std::sqrt(40.0 * 24 / 4));
+    CHECK(result.mean_total() > 20.0 * 24);
 }
 
 TEST_CASE("Contagion switched off or at zero strength changes nothing", "[victims][contagion]") {

@@ -93,7 +93,8 @@ struct VictimParameters {
 struct ContagionParameters {
     bool enabled = false;
     // Relative rise in a person's violence hazard just after violence near them
-    // (being a victim, or violence by or against a member of their gang).
+    // (being a victim, or violence by or against a member of their gang). Further
+    // exposures refresh the rise rather than add to it, so it never exceeds this.
     double strength = 0.0;
     double decay_months = 1.0;  // exposure fades as exp(-months / decay_months)
 };
