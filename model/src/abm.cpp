@@ -178,8 +178,8 @@ void ReplicateRun::run() {
     s_.counts_by_person.victimisations.clear();
 
     create_initial_population();
-    int population = static_cast<int>(s_.people.size());
     int gang_members = static_cast<int>(gang_members_at_start_);
+    int exited = 0;
     for (int month = 0; month < total_months_; ++month) {
         add_entrants(month);
         if (month % 12 == 0) {
@@ -189,15 +189,12 @@ void ReplicateRun::run() {
         process_court(month);
         count_custodial_register(month);
 
-        population += 0;
-        gang_members += s_.gang_joins_by_month[static_cast<std::size_t>(month)] -
-                        s_.gang_leaves_by_month[static_cast<std::size_t>(month)];
+        const auto at = static_cast<std::size_t>(month);
+        exited += s_.exits_by_month[at];
+        gang_members += s_.gang_joins_by_month[at] - s_.gang_leaves_by_month[at];
         if (reported(month)) {
-            int alive = static_cast<int>(s_.people.size());
-            for (int m = 0; m <= month; ++m) {
-                alive -= s_.exits_by_month[static_cast<std::size_t>(m)];
-            }
-            outcome(month, Outcome::population) = alive + residents_under_ten_;
+            int residents = static_cast<int>(s_.people.size()) - exited + residents_under_ten_;
+            outcome(month, Outcome::population) = residents;
             outcome(month, Outcome::gang_members) = gang_members;
             int active = 0;
             for (int m = std::max(0, month - 11); m <= month; ++m) {
@@ -210,9 +207,11 @@ void ReplicateRun::run() {
 }
 
 void ReplicateRun::finish() {
-    auto cohorts =
-        measure_proven_reoffending(s_.index_events, s_.proven_offences,
-                                   warmup_months_ - warmup_months_ % 3, total_months_ - 1);
+    // Cohorts are calendar quarters (January, April, July, October).
+    int calendar_base = p_.simulation.start_month.index - warmup_months_;
+    int first_quarter_month = (3 - calendar_base % 3) % 3;
+    auto cohorts = measure_proven_reoffending(s_.index_events, s_.proven_offences,
+                                              first_quarter_month, total_months_ - 1);
     for (int month = 0; month < p_.simulation.horizon_months; ++month) {
         out_.at(month, Outcome::proven_reoffending_cohort) = std::nan("");
         out_.at(month, Outcome::proven_reoffenders) = std::nan("");

@@ -111,3 +111,28 @@ TEST_CASE("People in custody do not offend", "[justice]") {
     INFO("simulated " << simulated << ", expected " << expected);
     CHECK(std::abs(simulated - expected) < 4.0 * std::sqrt(expected / 10));
 }
+
+TEST_CASE("The proven reoffending rate matches a constant-rate offender's",
+          "[justice][reoffending]") {
+    // Every offence is cautioned the month it is committed. An offender indexed
+    // in month I reoffends if they offend in months I+1..I+12, which at a
+    // constant rate r has probability 1 - exp(-12 r), whatever their past.
+    auto p = test::simple_parameters();
+    p.justice.sanction_probability.fill(1.0);
+    p.justice.adult_out_of_court_share = 1.0;
+    p.justice.youth_out_of_court_share = 1.0;
+    const int replicates = 10;
+    auto result = test::run_replicates(p, replicates, Outcome::offences_committed);
+    double cohort = 0.0;
+    double reoffenders = 0.0;
+    for (int month = 0; month < 24; ++month) {
+        cohort += result.mean.at(month, Outcome::proven_reoffending_cohort) * replicates;
+        reoffenders += result.mean.at(month, Outcome::proven_reoffenders) * replicates;
+    }
+    // Quarters starting in months 0 and 3 complete their 18 months within 24.
+    REQUIRE(cohort > 0);
+    CHECK(result.mean.at(2, Outcome::proven_reoffending_cohort) > 0);
+    CHECK(result.mean.at(5, Outcome::proven_reoffending_cohort) > 0);
+    CHECK(result.mean.at(8, Outcome::proven_reoffending_cohort) == 0);  // incomplete: not reported
+    check_binomial_share(reoffenders, cohort, 1.0 - std::exp(-12 * 0.01));
+}
