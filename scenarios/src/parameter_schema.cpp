@@ -26,6 +26,9 @@ Range positive() {
 Range fraction_above_zero() {
     return {0.0, 1.0, true, false};
 }
+Range between(double lower, double upper) {
+    return {lower, upper, false, false};
+}
 
 // Locators for each entry of a number-per-offence-type field. `Get` is a
 // captureless lambda, so it can be rebuilt inside a plain function pointer.
@@ -61,16 +64,17 @@ Field make_field(std::string_view path, Get get, Range range) {
 const std::vector<Field>& schema() {
     static const std::vector<Field> table = {
         VRSIM_TOP(simulation.start_month, any()),
-        VRSIM_TOP(simulation.horizon_months, positive()),
-        VRSIM_TOP(simulation.warmup_months, non_negative()),
+        // Months, areas and gangs are stored in 16 or 8 bits: hence the upper limits.
+        VRSIM_TOP(simulation.horizon_months, between(1, 1200)),
+        VRSIM_TOP(simulation.warmup_months, between(0, 600)),
 
         VRSIM_TOP(place.name, any()),
-        VRSIM_TOP(place.population, positive()),
+        VRSIM_TOP(place.population, between(1, 50e6)),
         VRSIM_TOP(place.age_band_lower, non_negative()),
         VRSIM_TOP(place.age_band_share, probability()),
-        VRSIM_TOP(place.max_age_years, positive()),
+        VRSIM_TOP(place.max_age_years, between(11, 120)),
         VRSIM_TOP(place.male_share, probability()),
-        VRSIM_TOP(place.areas, positive()),
+        VRSIM_TOP(place.areas, between(1, 255)),
 
         VRSIM_PARAMETER(demography.mortality_gompertz_a, probability()),
         VRSIM_PARAMETER(demography.mortality_gompertz_b, non_negative()),
@@ -79,7 +83,7 @@ const std::vector<Field>& schema() {
         VRSIM_PARAMETER(offending.propensity_shape, positive()),
         VRSIM_PARAMETER(offending.age_curve, non_negative()),
         VRSIM_PARAMETER(offending.female_multiplier, non_negative()),
-        VRSIM_PARAMETER(offending.career_mean_months, positive()),
+        VRSIM_PARAMETER(offending.career_mean_months, between(1e-9, 1200)),
         VRSIM_PARAMETER(offending.desisted_multiplier, non_negative()),
         VRSIM_PARAMETER(offending.onset_age_years, non_negative()),
         VRSIM_PARAMETER(offending.type_share, probability()),
@@ -100,7 +104,7 @@ const std::vector<Field>& schema() {
         VRSIM_PARAMETER(risk.gang.membership_mean_months, positive()),
         VRSIM_PARAMETER(risk.gang.offending_multiplier, non_negative()),
         VRSIM_PARAMETER(risk.gang.type_multiplier, non_negative()),
-        VRSIM_PARAMETER(risk.gang.gangs_per_area, positive()),
+        VRSIM_PARAMETER(risk.gang.gangs_per_area, between(1, 100)),
         VRSIM_PARAMETER(risk.gang.rival_victim_share, probability()),
 
         VRSIM_PARAMETER(victims.victimisation_shape, positive()),
@@ -121,16 +125,16 @@ const std::vector<Field>& schema() {
         VRSIM_PARAMETER(justice.adult_community_resolution_share, probability()),
         VRSIM_PARAMETER(justice.adult_out_of_court_share, probability()),
         VRSIM_PARAMETER(justice.conviction_probability, probability()),
-        VRSIM_PARAMETER(justice.charge_to_sentence_mean_months, non_negative()),
+        VRSIM_PARAMETER(justice.charge_to_sentence_mean_months, between(0, 120)),
         VRSIM_PARAMETER(justice.custody_probability, probability()),
         VRSIM_PARAMETER(justice.youth_custody_multiplier, non_negative()),
         VRSIM_PARAMETER(justice.custody_odds_per_prior_offence, non_negative()),
         VRSIM_PARAMETER(justice.prior_offences_cap, non_negative()),
-        VRSIM_PARAMETER(justice.sentence_mean_months, positive()),
+        VRSIM_PARAMETER(justice.sentence_mean_months, between(0.5, 600)),
         VRSIM_PARAMETER(justice.sentence_lognormal_sigma, non_negative()),
         VRSIM_PARAMETER(justice.release_fraction, fraction_above_zero()),
         VRSIM_PARAMETER(justice.recall_probability, probability()),
-        VRSIM_PARAMETER(justice.recall_months, positive()),
+        VRSIM_PARAMETER(justice.recall_months, between(1, 120)),
     };
     return table;
 }

@@ -121,10 +121,11 @@ TEST_CASE("a value of the wrong type says what was expected and what was found",
                               "expected a number in [0, 1], got string \"half\"");
     }
     SECTION("a decimal where an integer is expected") {
-        const BrokenScenario scenario(edited("population = 1000", "population = 1000.5"));
-        check_only_diagnostic(scenario, place_of(scenario.text, "1000.5"), "place.population",
-                              "expected an integer > 0 (a whole number, written without a "
-                              "decimal point), got 1000.5");
+        const BrokenScenario scenario(edited("horizon_months = 24", "horizon_months = 24.5"));
+        check_only_diagnostic(scenario, place_of(scenario.text, "24.5"),
+                              "simulation.horizon_months",
+                              "expected an integer in [1, 1200] (a whole number, written without a "
+                              "decimal point), got 24.5");
     }
     SECTION("a string where true or false is expected") {
         const BrokenScenario scenario(edited("enabled = true", "enabled = \"yes\""));
@@ -197,7 +198,8 @@ TEST_CASE("values out of range say the range", "[scenarios]") {
     SECTION("a horizon of zero months") {
         const BrokenScenario scenario(edited("horizon_months = 24", "horizon_months = 0"));
         check_only_diagnostic(scenario, place_of(scenario.text, "horizon_months = 0", 17),
-                              "simulation.horizon_months", "expected an integer > 0, got 0");
+                              "simulation.horizon_months",
+                              "expected an integer in [1, 1200], got 0");
     }
     SECTION("a negative multiplier") {
         const BrokenScenario scenario(
@@ -274,6 +276,19 @@ TEST_CASE("rules across values are checked", "[scenarios]") {
                               place_of(scenario.text, "[parameters.offending.type_share]"),
                               "parameters.offending.type_share",
                               "expected offence type shares summing to 1, got a sum of 1.1");
+    }
+    SECTION("the age curve needs at least one value") {
+        const BrokenScenario scenario(edited("age_curve = [0.5, 1.0, 0.8]", "age_curve = []"));
+        check_only_diagnostic(scenario, place_of(scenario.text, "[]"),
+                              "parameters.offending.age_curve",
+                              "expected an array of at least one number, got an array of 0 values");
+    }
+    SECTION("limits the engine's storage sets: months, areas") {
+        const BrokenScenario horizon(edited("horizon_months = 24", "horizon_months = 40000"));
+        check_only_diagnostic(horizon, place_of(horizon.text, "40000"), "simulation.horizon_months",
+                              "got 40000");
+        const BrokenScenario areas(edited("areas = 2", "areas = 300"));
+        check_only_diagnostic(areas, place_of(areas.text, "300"), "place.areas", "got 300");
     }
     SECTION("gang joining ages must not be reversed") {
         const BrokenScenario scenario(edited("join_age_max_years = 24", "join_age_max_years = 10"));
