@@ -1,5 +1,8 @@
 #include "vrsim/scenarios/ensemble.hpp"
 
+#include <atomic>
+#include <exception>
+
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -15,6 +18,7 @@ namespace {
 struct FinishedReplicate {
     std::uint32_t replicate = 0;
     model::MonthlyOutcomes outcomes;
+    std::exception_ptr failure;  // set when the engine or the parameter draw threw
 };
 
 }  // namespace
@@ -33,31 +37,54 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
     const int months = scenario.parameters.simulation.horizon_months;
     std::uint32_t next = 0;
     std::uint32_t done = 0;
+    // An exception stops issuing replicates but lets those in flight drain, so the
+    // pipeline destroys every item it made (a cancelled TBB pipeline leaks them);
+    // the first exception is rethrown once the pipeline has stopped.
+    std::exception_ptr failure;
+    std::atomic<bool> failed{false};
 
     auto issue = [&](tbb::flow_control& control) -> std::uint32_t {
-        if (next == options.replicates) {
+        if (next == options.replicates || failed.load()) {
             control.stop();
             return 0;
         }
         return next++;
     };
     auto simulate = [&](std::uint32_t replicate) {
-        FinishedReplicate finished{replicate, model::MonthlyOutcomes(months)};
-        const model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
-        // Isolated so that, if the engine runs parallel loops, this thread cannot
-        // pick up another replicate while waiting and reuse its own engine.
-        tbb::this_task_arena::isolate([&] {
-            engines.local().run(parameters, {options.seed, replicate}, finished.outcomes);
-        });
+        FinishedReplicate finished{replicate, model::MonthlyOutcomes(months), nullptr};
+        if (failed.load()) {
+            return finished;
+        }
+        try {
+            const model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
+            // Isolated so that, if the engine runs parallel loops, this thread cannot
+            // pick up another replicate while waiting and reuse its own engine.
+            tbb::this_task_arena::isolate([&] {
+                engines.local().run(parameters, {options.seed, replicate}, finished.outcomes);
+            });
+        } catch (...) {
+            finished.failure = std::current_exception();
+        }
         return finished;
     };
     auto deliver = [&](const FinishedReplicate& finished) {
-        for (const ReplicateSink& sink : sinks) {
-            sink(finished.replicate, finished.outcomes);
+        if (failure) {
+            return;
         }
-        ++done;
-        if (progress) {
-            progress(done, options.replicates);
+        try {
+            if (finished.failure) {
+                std::rethrow_exception(finished.failure);
+            }
+            for (const ReplicateSink& sink : sinks) {
+                sink(finished.replicate, finished.outcomes);
+            }
+            ++done;
+            if (progress) {
+                progress(done, options.replicates);
+            }
+        } catch (...) {
+            failure = std::current_exception();
+            failed.store(true);
         }
     };
 
@@ -67,6 +94,9 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
             tbb::make_filter<std::uint32_t, FinishedReplicate>(tbb::filter_mode::parallel,
                                                                simulate) &
             tbb::make_filter<FinishedReplicate, void>(tbb::filter_mode::serial_in_order, deliver));
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
 }
 
 }  // namespace vrsim::scenarios
