@@ -8,6 +8,57 @@
 
 namespace vrsim::model {
 
+void People::clear() {
+    auto clear_all = [](auto&... columns) { (columns.clear(), ...); };
+    clear_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
+              gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
+              last_victim_month, career_end_month, release_month, licence_end_month, exposure_month,
+              exposure_level, candidate_time, candidate_envelope, next_touch_month, schedule_month,
+              schedules_in_month);
+}
+
+void People::reserve(std::size_t people) {
+    auto reserve_all = [people](auto&... columns) { (columns.reserve(people), ...); };
+    reserve_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
+                gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
+                last_victim_month, career_end_month, release_month, licence_end_month,
+                exposure_month, exposure_level, candidate_time, candidate_envelope,
+                next_touch_month, schedule_month, schedules_in_month);
+}
+
+std::uint32_t People::add() {
+    auto index = static_cast<std::uint32_t>(birth_month.size());
+    birth_month.push_back(0);
+    exit_month.push_back(kNever);
+    flags.push_back(0);
+    area.push_back(0);
+    propensity.push_back(0.0F);
+    victimisation.push_back(0.0F);
+    gang.push_back(0);
+    gang_join_month.push_back(kNever);
+    gang_leave_month.push_back(kNever);
+    partner.push_back(kNobody);
+    proven_offences.push_back(0);
+    last_offence_month.push_back(-kNever);
+    last_victim_month.push_back(-kNever);
+    career_end_month.push_back(kNever);
+    release_month.push_back(-kNever);
+    licence_end_month.push_back(-kNever);
+    exposure_month.push_back(kNever);
+    exposure_level.push_back(0.0F);
+    candidate_time.push_back(kNoCandidate);
+    next_touch_month.push_back(kNever);
+    candidate_envelope.push_back(0.0F);
+    schedule_month.push_back(-kNever);
+    schedules_in_month.push_back(0);
+    return index;
+}
+
+std::size_t People::bytes_per_person() const {
+    return sizeof(SimMonth) * 13 + sizeof(std::uint8_t) * 3 + sizeof(float) * 5 +
+           sizeof(std::uint16_t) * 2 + sizeof(std::uint32_t);
+}
+
 AbmEngine::AbmEngine() : state_(std::make_unique<AbmState>()) {}
 AbmEngine::~AbmEngine() = default;
 AbmEngine::AbmEngine(AbmEngine&&) noexcept = default;

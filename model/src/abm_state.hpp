@@ -26,54 +26,39 @@ enum PersonFlag : std::uint8_t {
     kInCustodialRegister = 1U << 5,
 };
 
-// One record per person: the engine touches people one at a time, at random
-// (their own events, or as someone's victim), so keeping a person's state
-// together costs one cache line a touch where a column per field costs a dozen.
-struct Person {
-    float propensity = 0.0F;              // latent, mean 1 across people
-    float victimisation = 0.0F;           // latent victimisation risk, mean about 1
-    float candidate_time = kNoCandidate;  // next candidate offence (months, continuous)
-    float candidate_envelope = 0.0F;      // rate envelope it was drawn under
+struct People {
+    std::vector<SimMonth> birth_month;
+    std::vector<SimMonth> exit_month;  // death; the person is gone from this month
+    std::vector<std::uint8_t> flags;
+    std::vector<std::uint8_t> area;
+    std::vector<float> propensity;     // latent, mean 1 across people
+    std::vector<float> victimisation;  // latent victimisation risk, mean about 1
+    std::vector<std::uint16_t> gang;   // 0 = never in a gang, else gang index + 1
+    std::vector<SimMonth> gang_join_month;
+    std::vector<SimMonth> gang_leave_month;
+    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
+    std::vector<std::uint16_t> proven_offences;
+    std::vector<SimMonth> last_offence_month;
+    std::vector<SimMonth> last_victim_month;
+    std::vector<SimMonth> career_end_month;  // kNever until the first offence
+    std::vector<SimMonth> release_month;     // in custody while month < release_month
+    std::vector<SimMonth> licence_end_month;
     // Contagion: the month of the last exposure (kNever if none) and the level
     // just before it; the exposure lifts the level to at least 1 from the next
     // month on, and it fades after.
-    float exposure_level = 0.0F;
-    std::uint32_t partner = kNobody;  // kNobody until a partner is linked
-    SimMonth birth_month = 0;
-    SimMonth exit_month = kNever;      // death; the person is gone from this month
-    SimMonth release_month = -kNever;  // in custody while month < release_month
-    SimMonth licence_end_month = -kNever;
-    SimMonth career_end_month = kNever;  // kNever until the first offence
-    SimMonth gang_join_month = kNever;
-    SimMonth gang_leave_month = kNever;
-    SimMonth exposure_month = kNever;
-    SimMonth last_offence_month = -kNever;
-    SimMonth last_victim_month = -kNever;
-    SimMonth next_touch_month = kNever;  // the bucket the person is waiting in
-    SimMonth schedule_month = -kNever;   // month of the last schedule draw
-    std::uint16_t gang = 0;              // 0 = never in a gang, else gang index + 1
-    std::uint16_t proven_offences = 0;
-    std::uint8_t flags = 0;
-    std::uint8_t area = 0;
-    std::uint8_t schedules_in_month = 0;
-};
+    std::vector<SimMonth> exposure_month;
+    std::vector<float> exposure_level;
+    std::vector<float> candidate_time;       // next candidate offence (months, continuous)
+    std::vector<float> candidate_envelope;   // rate envelope it was drawn under
+    std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
+    std::vector<SimMonth> schedule_month;    // month of the last schedule draw
+    std::vector<std::uint8_t> schedules_in_month;
 
-class People {
-  public:
-    Person& operator[](std::uint32_t person) { return people_[person]; }
-    const Person& operator[](std::uint32_t person) const { return people_[person]; }
-    std::size_t size() const { return people_.size(); }
-    void clear() { people_.clear(); }
-    void reserve(std::size_t people) { people_.reserve(people); }
-    // Appends a person with neutral state; returns its index.
-    std::uint32_t add() {
-        people_.emplace_back();
-        return static_cast<std::uint32_t>(people_.size() - 1);
-    }
-    static constexpr std::size_t bytes_per_person() { return sizeof(Person); }
-
-  private:
-    std::vector<Person> people_;
+    std::size_t size() const { return birth_month.size(); }
+    void clear();
+    void reserve(std::size_t people);
+    std::uint32_t add();  // appends a person with neutral state; returns its index
+    std::size_t bytes_per_person() const;
 };
 
 // A charge waiting for court.

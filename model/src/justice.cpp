@@ -20,16 +20,16 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
     double out_of_court_share =
         youth ? justice.youth_out_of_court_share : justice.adult_out_of_court_share;
     bool on_licence =
-        people[person].release_month <= month && month < people[person].licence_end_month;
+        people.release_month[person] <= month && month < people.licence_end_month[person];
     if (on_licence && draws.recall < justice.recall_probability) {
         // Recall: back to custody for a fixed term; the licence runs on.
         int release = month + 1 + justice.recall_months;
-        people[person].release_month = static_cast<SimMonth>(std::min(release, total_months_));
-        if ((people[person].flags & kInCustodialRegister) == 0) {
-            people[person].flags |= kInCustodialRegister;
+        people.release_month[person] = static_cast<SimMonth>(std::min(release, total_months_));
+        if ((people.flags[person] & kInCustodialRegister) == 0) {
+            people.flags[person] |= kInCustodialRegister;
             s_.custodial_register.push_back(person);
         }
-        if (people[person].next_touch_month != month) {
+        if (people.next_touch_month[person] != month) {
             schedule(person, month + 1, month);
         }
     }
@@ -60,7 +60,7 @@ void ReplicateRun::process_court(int month) {
     auto& cases = s_.cases_by_month[static_cast<std::size_t>(month)];
     for (const PendingCase& pending : cases) {
         std::uint32_t person = pending.person;
-        if (s_.people[person].exit_month <= month) {
+        if (s_.people.exit_month[person] <= month) {
             continue;
         }
         Stream draws(key_.seed, key_.replicate, Decision::justice, person,
@@ -70,7 +70,7 @@ void ReplicateRun::process_court(int month) {
         if (conviction_draw >= justice.conviction_probability) {
             continue;
         }
-        int prior = std::min<int>(s_.people[person].proven_offences, justice.prior_offences_cap);
+        int prior = std::min<int>(s_.people.proven_offences[person], justice.prior_offences_cap);
         if (reported(month)) {
             outcome(month, Outcome::convictions) += 1.0;
         }
@@ -98,14 +98,14 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
         if (count_people_) {
             ++s_.counts_by_person.proven_offences[person];
         }
-        if (people[person].proven_offences == 0) {
+        if (people.proven_offences[person] == 0) {
             outcome(month, age_years(person, month) < 18.0 ? Outcome::first_time_entrants_youth
                                                            : Outcome::first_time_entrants_adult) +=
                 1.0;
         }
     }
-    if (people[person].proven_offences < 60000) {
-        ++people[person].proven_offences;
+    if (people.proven_offences[person] < 60000) {
+        ++people.proven_offences[person];
     }
     s_.proven_offences.push_back({person, offence_month, month});
 }
@@ -122,18 +122,18 @@ void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceT
     int custody_months =
         std::max(1, static_cast<int>(std::ceil(sentence_months * justice.release_fraction)));
     // Sentences run concurrently with any still being served.
-    int release = std::max<int>(people[person].release_month, month + custody_months);
-    int licence_end = std::max<int>(people[person].licence_end_month, month + sentence_months);
-    people[person].release_month = static_cast<SimMonth>(std::min(release, kNever - 1));
-    people[person].licence_end_month = static_cast<SimMonth>(std::min(licence_end, kNever - 1));
+    int release = std::max<int>(people.release_month[person], month + custody_months);
+    int licence_end = std::max<int>(people.licence_end_month[person], month + sentence_months);
+    people.release_month[person] = static_cast<SimMonth>(std::min(release, kNever - 1));
+    people.licence_end_month[person] = static_cast<SimMonth>(std::min(licence_end, kNever - 1));
     if (reported(month)) {
         outcome(month, Outcome::custodial_sentences) += 1.0;
     }
-    if ((people[person].flags & kInCustodialRegister) == 0) {
-        people[person].flags |= kInCustodialRegister;
+    if ((people.flags[person] & kInCustodialRegister) == 0) {
+        people.flags[person] |= kInCustodialRegister;
         s_.custodial_register.push_back(person);
     }
-    if (people[person].next_touch_month != month) {
+    if (people.next_touch_month[person] != month) {
         schedule(person, month + 1, month);
     }
 }
@@ -144,23 +144,23 @@ void ReplicateRun::count_custodial_register(int month) {
     int on_licence = 0;
     std::size_t kept = 0;
     for (std::uint32_t person : s_.custodial_register) {
-        bool gone = people[person].exit_month <= month;
+        bool gone = people.exit_month[person] <= month;
         bool finished =
-            people[person].release_month <= month && people[person].licence_end_month <= month;
+            people.release_month[person] <= month && people.licence_end_month[person] <= month;
         if (gone || finished) {
-            people[person].flags &= static_cast<std::uint8_t>(~kInCustodialRegister);
-            if (!gone && people[person].release_month == month) {
+            people.flags[person] &= static_cast<std::uint8_t>(~kInCustodialRegister);
+            if (!gone && people.release_month[person] == month) {
                 s_.index_events.push_back({person, month});
             }
             continue;
         }
         s_.custodial_register[kept++] = person;
-        if (month < people[person].release_month) {
+        if (month < people.release_month[person]) {
             ++in_custody;
         } else {
             ++on_licence;
         }
-        if (people[person].release_month == month) {
+        if (people.release_month[person] == month) {
             s_.index_events.push_back({person, month});
         }
     }

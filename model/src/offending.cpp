@@ -24,12 +24,12 @@ CandidateDraws draw_candidate(Stream& stream) {
 }  // namespace
 
 bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people[person].gang != 0 && people[person].gang_join_month <= month &&
-           month < people[person].gang_leave_month;
+    return people.gang[person] != 0 && people.gang_join_month[person] <= month &&
+           month < people.gang_leave_month[person];
 }
 
 std::size_t ReplicateRun::age_index(std::uint32_t person, int month) const {
-    int years_past_ten = (month - s_.people[person].birth_month) / 12 - 10;
+    int years_past_ten = (month - s_.people.birth_month[person]) / 12 - 10;
     return std::min<std::size_t>(p_.offending.age_curve.size() - 1,
                                  static_cast<std::size_t>(std::max(0, years_past_ten)));
 }
@@ -37,13 +37,13 @@ std::size_t ReplicateRun::age_index(std::uint32_t person, int month) const {
 double ReplicateRun::rate_before_age(std::uint32_t person, int month) const {
     const People& people = s_.people;
     const OffendingParameters& offending = p_.offending;
-    if (month - people[person].birth_month < 120 || month < people[person].release_month ||
-        month >= people[person].exit_month) {
+    if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
+        month >= people.exit_month[person]) {
         return 0.0;
     }
-    std::uint8_t flags = people[person].flags;
+    std::uint8_t flags = people.flags[person];
     const RiskParameters& risk = p_.risk;
-    double rate = offending.base_rate_per_month * people[person].propensity;
+    double rate = offending.base_rate_per_month * people.propensity[person];
     if ((flags & kFemale) != 0)
         rate *= offending.female_multiplier;
     if ((flags & kEarlyAdversity) != 0)
@@ -54,7 +54,7 @@ double ReplicateRun::rate_before_age(std::uint32_t person, int month) const {
         rate *= risk.substance_misuse.offending_multiplier;
     if (in_gang(people, person, month))
         rate *= risk.gang.offending_multiplier;
-    if (people[person].career_end_month <= month)
+    if (people.career_end_month[person] <= month)
         rate *= offending.desisted_multiplier;
     return rate;
 }
@@ -66,11 +66,11 @@ double ReplicateRun::offending_rate_without_mix(std::uint32_t person, int month)
 double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
     const ContagionParameters& contagion = p_.contagion;
     const People& people = s_.people;
-    int exposed = people[person].exposure_month;
+    int exposed = people.exposure_month[person];
     if (!contagion.enabled || exposed == kNever) {
         return 0.0;
     }
-    double level = people[person].exposure_level;
+    double level = people.exposure_level[person];
     if (month > exposed) {
         level = std::max(level, 1.0);
     }
@@ -80,8 +80,8 @@ double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
 int ReplicateRun::mix_of(std::uint32_t person, int month) const {
     const People& people = s_.people;
     bool can_abuse_partner =
-        (people[person].flags & kPartnered) != 0 &&
-        month - people[person].birth_month >= p_.offending.domestic_abuse_min_age_years * 12;
+        (people.flags[person] & kPartnered) != 0 &&
+        month - people.birth_month[person] >= p_.offending.domestic_abuse_min_age_years * 12;
     return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
 }
 
@@ -116,31 +116,31 @@ void ReplicateRun::build_hazard_tables() {
 const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
     const People& people = s_.people;
     int calendar_base = p_.simulation.start_month.index - warmup_months_;
-    int birth_class = ((calendar_base + people[person].birth_month) % 12 + 12) % 12;
+    int birth_class = ((calendar_base + people.birth_month[person]) % 12 + 12) % 12;
     int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
-                ((people[person].flags & kPartnered) != 0 ? 1 : 0);
+                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
     return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
 }
 
 void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, int now) {
     People& people = s_.people;
-    if (people[person].schedule_month != now) {
-        people[person].schedule_month = static_cast<SimMonth>(now);
-        people[person].schedules_in_month = 0;
+    if (people.schedule_month[person] != now) {
+        people.schedule_month[person] = static_cast<SimMonth>(now);
+        people.schedules_in_month[person] = 0;
     }
-    int draw_number = people[person].schedules_in_month;
-    people[person].schedules_in_month = static_cast<std::uint8_t>(std::min(draw_number + 1, 255));
+    int draw_number = people.schedules_in_month[person];
+    people.schedules_in_month[person] = static_cast<std::uint8_t>(std::min(draw_number + 1, 255));
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
                  static_cast<std::int64_t>(now) * 256 + draw_number);
     double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
-    people[person].candidate_time = kNoCandidate;
-    people[person].candidate_envelope = 0.0F;
+    people.candidate_time[person] = kNoCandidate;
+    people.candidate_envelope[person] = 0.0F;
     // Nobody offends before 10 or in custody.
-    const int birth = people[person].birth_month;
-    double start = std::max({from_time, static_cast<double>(people[person].release_month),
+    const int birth = people.birth_month[person];
+    double start = std::max({from_time, static_cast<double>(people.release_month[person]),
                              static_cast<double>(birth + 120)});
-    const int end = std::min<int>(total_months_, people[person].exit_month);
+    const int end = std::min<int>(total_months_, people.exit_month[person]);
     if (start >= end) {
         return;
     }
@@ -170,28 +170,28 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     double fraction = (target - *(above - 1)) / (*above - *(above - 1));
     double time = birth + 120 + static_cast<double>(above - 1 - cumulative) + fraction;
     if (time < end) {
-        people[person].candidate_time = static_cast<float>(std::max(time, start));
-        people[person].candidate_envelope = static_cast<float>(envelope);
+        people.candidate_time[person] = static_cast<float>(std::max(time, start));
+        people.candidate_envelope[person] = static_cast<float>(envelope);
     }
 }
 
 void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
     People& people = s_.people;
-    int next = people[person].candidate_time < static_cast<float>(total_months_)
-                   ? static_cast<int>(people[person].candidate_time)
+    int next = people.candidate_time[person] < static_cast<float>(total_months_)
+                   ? static_cast<int>(people.candidate_time[person])
                    : kNever;
-    if (people[person].gang != 0) {
-        if (people[person].gang_join_month > now) {
-            next = std::min<int>(next, people[person].gang_join_month);
+    if (people.gang[person] != 0) {
+        if (people.gang_join_month[person] > now) {
+            next = std::min<int>(next, people.gang_join_month[person]);
         }
-        if (people[person].gang_leave_month > now) {
-            next = std::min<int>(next, people[person].gang_leave_month);
+        if (people.gang_leave_month[person] > now) {
+            next = std::min<int>(next, people.gang_leave_month[person]);
         }
     }
-    if (people[person].career_end_month > now) {
-        next = std::min<int>(next, people[person].career_end_month);
+    if (people.career_end_month[person] > now) {
+        next = std::min<int>(next, people.career_end_month[person]);
     }
-    people[person].next_touch_month = static_cast<SimMonth>(next);
+    people.next_touch_month[person] = static_cast<SimMonth>(next);
     if (next < total_months_) {
         s_.touches_by_month[static_cast<std::size_t>(next)].push_back(person);
     }
@@ -206,7 +206,7 @@ void ReplicateRun::process_touches(int month) {
     auto& bucket = s_.touches_by_month[static_cast<std::size_t>(month)];
     for (std::size_t i = 0; i < bucket.size(); ++i) {
         std::uint32_t person = bucket[i];
-        if (s_.people[person].next_touch_month == month) {
+        if (s_.people.next_touch_month[person] == month) {
             touch(person, month);
         }
     }
@@ -215,17 +215,17 @@ void ReplicateRun::process_touches(int month) {
 
 void ReplicateRun::touch(std::uint32_t person, int month) {
     People& people = s_.people;
-    if (month >= people[person].exit_month) {
-        people[person].next_touch_month = kNever;
+    if (month >= people.exit_month[person]) {
+        people.next_touch_month[person] = kNever;
         return;
     }
-    bool event = people[person].career_end_month == month;
-    if (people[person].gang != 0) {
-        if (people[person].gang_join_month == month) {
-            s_.gang_members[people[person].gang - 1U].push_back(person);
+    bool event = people.career_end_month[person] == month;
+    if (people.gang[person] != 0) {
+        if (people.gang_join_month[person] == month) {
+            s_.gang_members[people.gang[person] - 1U].push_back(person);
             event = true;
         }
-        event = event || people[person].gang_leave_month == month;
+        event = event || people.gang_leave_month[person] == month;
     }
     if (event) {
         // The rate changed at the start of this month: redraw from there.
@@ -233,9 +233,9 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     }
     Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
     std::uint32_t offence_number = 0;
-    while (people[person].candidate_time < static_cast<float>(month + 1)) {
+    while (people.candidate_time[person] < static_cast<float>(month + 1)) {
         consider_candidate(person, month, draws, offence_number++);
-        draw_candidate_time(person, people[person].candidate_time, month);
+        draw_candidate_time(person, people.candidate_time[person], month);
     }
     set_next_touch(person, month);
 }
@@ -256,7 +256,7 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     double with_contagion = all_types + contagion * mix_seasonal_violence_[mix][season];
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_contagion / all_types.
-    if (d.accept * s_.people[person].candidate_envelope * all_types >= rate * with_contagion) {
+    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_contagion) {
         return;
     }
     // Offence type in proportion to mix x season x contagion.
@@ -293,17 +293,17 @@ bool has_personal_victim(OffenceType type) {
 void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType type,
                                   const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
-    if (people[person].career_end_month == kNever) {
+    if (people.career_end_month[person] == kNever) {
         double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career);
-        people[person].career_end_month =
+        people.career_end_month[person] =
             static_cast<SimMonth>(std::min<double>(month + 1 + career_months, kNever - 1));
     }
-    int previous = people[person].last_offence_month;
+    int previous = people.last_offence_month[person];
     if (previous >= 0) {
         --s_.last_offences_by_month[static_cast<std::size_t>(previous)];
     }
     ++s_.last_offences_by_month[static_cast<std::size_t>(month)];
-    people[person].last_offence_month = static_cast<SimMonth>(month);
+    people.last_offence_month[person] = static_cast<SimMonth>(month);
 
     bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
@@ -330,13 +330,13 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
             if (violent) {
                 expose(victim, month);
                 if (in_gang(people, victim, month)) {
-                    expose_gang(people[victim].gang - 1U, victim, month);
+                    expose_gang(people.gang[victim] - 1U, victim, month);
                 }
             }
         }
     }
     if (violent && in_gang(people, person, month)) {
-        expose_gang(people[person].gang - 1U, person, month);
+        expose_gang(people.gang[person] - 1U, person, month);
     }
     if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)]) {
         sanction(person, month, type, draws);

@@ -49,7 +49,7 @@ int months_to_exit(const DemographyParameters& demography, double age_years, dou
 }  // namespace
 
 double ReplicateRun::age_years(std::uint32_t person, int month) const {
-    return (month - s_.people[person].birth_month) / 12.0;
+    return (month - s_.people.birth_month[person]) / 12.0;
 }
 
 void ReplicateRun::create_initial_population() {
@@ -105,11 +105,11 @@ void ReplicateRun::add_entrants(int month) {
 std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
     People& people = s_.people;
     std::uint32_t person = people.add();
-    people[person].birth_month = static_cast<SimMonth>(birth_month);
+    people.birth_month[person] = static_cast<SimMonth>(birth_month);
 
     Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
     std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
-    people[person].area = static_cast<std::uint8_t>(
+    people.area[person] = static_cast<std::uint8_t>(
         std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
@@ -117,7 +117,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
                                           p_.place.max_age_years, draws);
     if (exit <= total_months_) {
-        people[person].exit_month = static_cast<SimMonth>(exit);
+        people.exit_month[person] = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
 
@@ -128,8 +128,8 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     double victimisation =
         boost::random::gamma_distribution<double>(victim_shape, 1.0 / victim_shape)(traits) *
         (1.0 + p_.victims.offender_overlap * propensity);
-    people[person].propensity = static_cast<float>(propensity);
-    people[person].victimisation = static_cast<float>(victimisation);
+    people.propensity[person] = static_cast<float>(propensity);
+    people.victimisation[person] = static_cast<float>(victimisation);
 
     Stream risks(key_.seed, key_.replicate, Decision::risk_factors, person, 0);
     const RiskParameters& risk = p_.risk;
@@ -141,7 +141,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         flags |= kSubstanceMisuse;
     if (risks.uniform() < p_.victims.partnered_share)
         flags |= kPartnered;
-    people[person].flags = flags;
+    people.flags[person] = flags;
 
     assign_gang_career(person, now);
     if (in_initial_population) {
@@ -159,7 +159,7 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
     const GangParameters& gang = p_.risk.gang;
     People& people = s_.people;
     Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
-    std::uint8_t flags = people[person].flags;
+    std::uint8_t flags = people.flags[person];
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
     double probability = gang.join_probability * std::pow(gang.join_risk_multiplier, risk_factors) *
@@ -174,19 +174,19 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
     }
     double join_age =
         gang.join_age_min_years + age_draw * (gang.join_age_max_years - gang.join_age_min_years);
-    int join = people[person].birth_month + static_cast<int>(join_age * 12.0);
+    int join = people.birth_month[person] + static_cast<int>(join_age * 12.0);
     int leave =
-        std::min<int>(join + 1 + static_cast<int>(length_months), people[person].exit_month);
+        std::min<int>(join + 1 + static_cast<int>(length_months), people.exit_month[person]);
     if (leave <= now || join >= total_months_ || leave <= join) {
         return;  // a membership wholly in the past, or after the simulation
     }
-    int area = people[person].area;
+    int area = people.area[person];
     auto index = static_cast<std::uint16_t>(
         area * gang.gangs_per_area +
         std::min(gang.gangs_per_area - 1, static_cast<int>(gang_draw * gang.gangs_per_area)));
-    people[person].gang = static_cast<std::uint16_t>(index + 1);
-    people[person].gang_join_month = static_cast<SimMonth>(std::max(join, now));
-    people[person].gang_leave_month = static_cast<SimMonth>(std::min(leave, total_months_));
+    people.gang[person] = static_cast<std::uint16_t>(index + 1);
+    people.gang_join_month[person] = static_cast<SimMonth>(std::max(join, now));
+    people.gang_leave_month[person] = static_cast<SimMonth>(std::min(leave, total_months_));
     if (join <= now) {
         gang_members_at_start_ += 1.0;
         s_.gang_members[index].push_back(person);
@@ -228,12 +228,12 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     auto committed =
         boost::random::poisson_distribution<int, double>(std::max(expected, 1e-12))(draws);
     if (committed > 0) {
-        int career_end = people[person].birth_month + static_cast<int>(career_end_age * 12.0);
-        people[person].career_end_month =
+        int career_end = people.birth_month[person] + static_cast<int>(career_end_age * 12.0);
+        people.career_end_month[person] =
             static_cast<SimMonth>(std::clamp(career_end, -30000, 30000));
         double proven_mean = std::max(expected * proven_share_of_offences_, 1e-12);
         auto proven = boost::random::poisson_distribution<int, double>(proven_mean)(draws);
-        people[person].proven_offences = static_cast<std::uint16_t>(std::min(proven, 60000));
+        people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
     }
     schedule(person, now, now);
 }

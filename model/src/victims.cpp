@@ -38,13 +38,13 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         s_.cumulative_weight_by_area[area].clear();
     }
     for (std::uint32_t person = 0; person < people.size(); ++person) {
-        if (people[person].exit_month <= month) {
+        if (people.exit_month[person] <= month) {
             continue;
         }
         double weight =
-            people[person].victimisation *
+            people.victimisation[person] *
             p_.victims.age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
-        std::size_t area = people[person].area;
+        std::size_t area = people.area[person];
         auto& cumulative = s_.cumulative_weight_by_area[area];
         s_.residents_by_area[area].push_back(person);
         cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
@@ -69,12 +69,12 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
     double rival_draw = draws.uniform();
     double local_draw = draws.uniform();
     auto usable = [&](std::uint32_t candidate) {
-        return candidate != offender && people[candidate].exit_month > month &&
-               people[candidate].release_month <= month;
+        return candidate != offender && people.exit_month[candidate] > month &&
+               people.release_month[candidate] <= month;
     };
     if (in_gang(people, offender, month) && is_violence_against_the_person(type) &&
         rival_draw < p_.risk.gang.rival_victim_share && s_.gang_members.size() > 1) {
-        std::size_t own = people[offender].gang - 1U;
+        std::size_t own = people.gang[offender] - 1U;
         for (int attempt = 0; attempt < 4; ++attempt) {
             std::size_t rival = draws.below(s_.gang_members.size() - 1);
             rival += rival >= own ? 1 : 0;
@@ -89,7 +89,7 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         }
     }
     for (int attempt = 0; attempt < 8; ++attempt) {
-        std::size_t area = people[offender].area;
+        std::size_t area = people.area[offender];
         if (local_draw >= p_.victims.local_share) {
             area = weighted_index(s_.cumulative_weight_of_areas, draws.uniform());
         }
@@ -108,31 +108,31 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
-    std::uint32_t partner = people[person].partner;
-    if (partner != kNobody && people[partner].exit_month > month) {
+    std::uint32_t partner = people.partner[person];
+    if (partner != kNobody && people.exit_month[partner] > month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
     Stream draws(key_.seed, key_.replicate, Decision::victim, person,
                  -1 - static_cast<std::int64_t>(month));
-    const auto& residents = s_.residents_by_area[people[person].area];
+    const auto& residents = s_.residents_by_area[people.area[person]];
     if (residents.empty()) {
         return kNobody;
     }
-    bool female = (people[person].flags & kFemale) != 0;
+    bool female = (people.flags[person] & kFemale) != 0;
     double age = age_years(person, month);
     for (int attempt = 0; attempt < 64; ++attempt) {
         std::uint32_t candidate = residents[draws.below(residents.size())];
-        bool candidate_female = (people[candidate].flags & kFemale) != 0;
+        bool candidate_female = (people.flags[candidate] & kFemale) != 0;
         double candidate_age = age_years(candidate, month);
-        bool available = people[candidate].partner == kNobody ||
-                         people[people[candidate].partner].exit_month <= month;
+        bool available = people.partner[candidate] == kNobody ||
+                         people.exit_month[people.partner[candidate]] <= month;
         if (candidate != person && available && candidate_female != female &&
-            people[candidate].exit_month > month &&
+            people.exit_month[candidate] > month &&
             candidate_age >= p_.offending.domestic_abuse_min_age_years &&
             std::abs(candidate_age - age) <= 10.0) {
-            people[person].partner = candidate;
-            people[candidate].partner = person;
+            people.partner[person] = candidate;
+            people.partner[candidate] = person;
             return candidate;
         }
     }
@@ -141,14 +141,14 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
 
 void ReplicateRun::record_victim(std::uint32_t victim, int month) {
     People& people = s_.people;
-    int previous = people[victim].last_victim_month;
+    int previous = people.last_victim_month[victim];
     if (count_people_ && reported(month)) {
         ++s_.counts_by_person.victimisations[victim];
     }
     if (previous == month) {
         return;  // counted once a month however often victimised
     }
-    people[victim].last_victim_month = static_cast<SimMonth>(month);
+    people.last_victim_month[victim] = static_cast<SimMonth>(month);
     if (!reported(month)) {
         return;
     }
@@ -163,15 +163,15 @@ void ReplicateRun::expose(std::uint32_t person, int month) {
         return;
     }
     People& people = s_.people;
-    if (people[person].exposure_month == month) {
+    if (people.exposure_month[person] == month) {
         return;  // exposures refresh the level rather than add up, so it stays bounded
     }
-    people[person].exposure_level =
+    people.exposure_level[person] =
         static_cast<float>(contagion_level(person, month) / p_.contagion.strength);
-    people[person].exposure_month = static_cast<SimMonth>(month);
+    people.exposure_month[person] = static_cast<SimMonth>(month);
     // The exposure acts from next month; someone still waiting for this month's
     // touch draws their schedule then anyway.
-    if (people[person].next_touch_month != month && people[person].exit_month > month) {
+    if (people.next_touch_month[person] != month && people.exit_month[person] > month) {
         schedule(person, month + 1, month);
     }
 }
@@ -185,7 +185,7 @@ void ReplicateRun::expose_gang(std::uint32_t gang, std::uint32_t except, int mon
     std::size_t kept = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
         std::uint32_t member = members[i];
-        if (s_.people[member].gang_leave_month <= month || s_.people[member].exit_month <= month) {
+        if (s_.people.gang_leave_month[member] <= month || s_.people.exit_month[member] <= month) {
             continue;
         }
         members[kept++] = member;
