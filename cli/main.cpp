@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "exit_codes.hpp"
+#include "markov_command.hpp"
 #include "run_command.hpp"
 #include "validate_command.hpp"
 
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
     ValidateArguments validate_arguments;
     CLI::App* run = add_run_command(app, run_arguments);
     add_validate_command(app, validate_arguments);
+    MarkovArguments markov_arguments;
+    CLI::App* markov = add_markov_command(app, markov_arguments);
 
     try {
         app.parse(argc, argv);
@@ -43,6 +46,9 @@ int main(int argc, char** argv) {
         return exit_for_parse_error(app, error);
     }
     try {
+        if (markov->parsed()) {
+            return markov_command(markov_arguments);
+        }
         return run->parsed() ? run_command(run_arguments, command_line)
                              : validate_command(validate_arguments);
     } catch (const std::exception& error) {

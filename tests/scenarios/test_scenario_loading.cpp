@@ -5,6 +5,7 @@
 
 #include "scenario_test_files.hpp"
 #include "vrsim/model/offence_types.hpp"
+#include "vrsim/scenarios/markov_file.hpp"
 #include "vrsim/scenarios/scenario.hpp"
 
 namespace vrsim::scenarios {
@@ -229,6 +230,10 @@ TEST_CASE("every shipped scenario in scenarios/library loads without diagnostics
     int files = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(library)) {
         if (entry.path().extension() != ".toml") {
+            continue;
+        }
+        if (entry.path().parent_path().filename() == "markov") {
+            CHECK_NOTHROW(load_markov_file(entry.path()));  // state-transition models
             continue;
         }
         ++files;
