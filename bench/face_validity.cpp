@@ -144,8 +144,9 @@ int main(int argc, char** argv) {
                     first_year[model::index_of(outcome)] / 12.0);
     }
     std::printf(
-        "\nproven reoffending rate, mean of %d quarterly cohorts: %.3f (MoJ: 0.25-0.31 nationally, "
-        "2000-2023)\n",
+        "\nproven reoffending rate, mean of %d quarterly cohorts: %.3f (MoJ national: 0.26-0.29 "
+        "old "
+        "measure, 0.31-0.34 new measure, 2000-2014 cohorts; 0.275 for Apr-Jun 2023)\n",
         reoffending_cohorts,
         reoffending_cohorts > 0 ? reoffending_rate / reoffending_cohorts : std::nan(""));
     std::printf("share of offenders committing half of all offences over the horizon: %.3f\n",
