@@ -1,278 +1,157 @@
 #include "markov_expression.hpp"
 
+#include <muParser.h>
+
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
-#include <stdexcept>
+#include <regex>
 
 namespace vrsim::scenarios::detail {
 
-// Recursive descent over the grammar, lowest precedence first:
-//   select  = compare [ "?" select ":" select ]
-//   compare = sum [ ("<" | "<=" | ">" | ">=" | "==" | "!=") sum ]
-//   sum     = product { ("+" | "-") product }
-//   product = unary { ("*" | "/") unary }
-//   unary   = "-" unary | primary
-//   primary = number | name | function "(" select {"," select} ")" | "(" select ")"
-class ExpressionParser {
-  public:
-    explicit ExpressionParser(std::string_view text) : text_(text) {}
-
-    std::optional<MarkovExpression> parse(std::string& error, std::size_t& error_at) {
-        try {
-            select();
-            skip_space();
-            if (at_ < text_.size()) {
-                fail("unexpected \"" + std::string(1, text_[at_]) + "\"");
-            }
-        } catch (const std::invalid_argument& problem) {
-            error = problem.what();
-            error_at = std::min(at_, text_.size());
-            return std::nullopt;
-        }
-        return std::move(result_);
-    }
-
-  private:
-    using Op = MarkovExpression::Op;
-
-    [[noreturn]] void fail(const std::string& message) { throw std::invalid_argument(message); }
-
-    void skip_space() {
-        while (at_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[at_]))) {
-            ++at_;
-        }
-    }
-    bool accept(std::string_view token) {
-        skip_space();
-        if (text_.substr(at_, token.size()) == token) {
-            at_ += token.size();
-            return true;
-        }
-        return false;
-    }
-    void expect(std::string_view token) {
-        if (!accept(token)) {
-            fail("expected \"" + std::string(token) + "\"");
-        }
-    }
-    void emit(Op op) { result_.code_.push_back({op}); }
-
-    void select() {
-        compare();
-        if (accept("?")) {
-            select();
-            expect(":");
-            select();
-            emit(Op::select);
-        }
-    }
-    void compare() {
-        sum();
-        static constexpr std::pair<std::string_view, Op> kComparisons[] = {
-            {"<=", Op::less_equal}, {">=", Op::greater_equal}, {"==", Op::equal},
-            {"!=", Op::not_equal},  {"<", Op::less},           {">", Op::greater}};
-        for (const auto& [token, op] : kComparisons) {
-            if (accept(token)) {
-                sum();
-                emit(op);
-                return;
-            }
-        }
-    }
-    void sum() {
-        product();
-        for (;;) {
-            if (accept("+")) {
-                product();
-                emit(Op::add);
-            } else if (accept("-")) {
-                product();
-                emit(Op::subtract);
-            } else {
-                return;
-            }
-        }
-    }
-    void product() {
-        unary();
-        for (;;) {
-            if (accept("*")) {
-                unary();
-                emit(Op::multiply);
-            } else if (accept("/")) {
-                unary();
-                emit(Op::divide);
-            } else {
-                return;
-            }
-        }
-    }
-    void unary() {
-        if (accept("-")) {
-            unary();
-            emit(Op::negate);
-            return;
-        }
-        primary();
-    }
-    void primary() {
-        skip_space();
-        if (at_ >= text_.size()) {
-            fail("expected a number, a name or \"(\"");
-        }
-        const char c = text_[at_];
-        if (accept("(")) {
-            select();
-            expect(")");
-        } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') {
-            number();
-        } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-            name();
-        } else {
-            fail("unexpected \"" + std::string(1, c) + "\"");
-        }
-    }
-    void number() {
-        double value = 0.0;
-        const char* begin = text_.data() + at_;
-        const auto [end, error] = std::from_chars(begin, text_.data() + text_.size(), value);
-        if (error != std::errc()) {
-            fail("not a number");
-        }
-        at_ += static_cast<std::size_t>(end - begin);
-        result_.code_.push_back({Op::number, 0, value});
-    }
-    void name() {
-        const std::size_t start = at_;
-        while (at_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[at_])) ||
-                                      text_[at_] == '_' || text_[at_] == '.')) {
-            ++at_;
-        }
-        const std::string word(text_.substr(start, at_ - start));
-        static constexpr std::pair<std::string_view, Op> kFunctions[] = {
-            {"exp", Op::exp}, {"log", Op::log}, {"min", Op::min}, {"max", Op::max}};
-        for (const auto& [function, op] : kFunctions) {
-            if (word == function) {
-                expect("(");
-                select();
-                if (op == Op::min || op == Op::max) {
-                    expect(",");
-                    select();
-                }
-                expect(")");
-                emit(op);
-                return;
-            }
-        }
-        auto& names = result_.names_;
-        auto found = std::find(names.begin(), names.end(), word);
-        const auto index = static_cast<std::size_t>(found - names.begin());
-        if (found == names.end()) {
-            names.push_back(word);
-        }
-        result_.code_.push_back({Op::variable, index, 0.0});
-    }
-
-    std::string_view text_;
-    std::size_t at_ = 0;
-    MarkovExpression result_;
+struct MarkovExpression::Compiled {
+    mu::Parser parser;
+    std::vector<double> inputs;  // the value of names_[i], bound into the bytecode
 };
+
+namespace {
+
+// Collects variable names in order of first use; every variable reads `unbound`.
+struct NameCollector {
+    std::vector<std::string> names;
+    double unbound = 0.0;
+};
+
+double* collect_name(const char* name, void* data) {
+    auto* collector = static_cast<NameCollector*>(data);
+    collector->names.emplace_back(name);
+    return &collector->unbound;
+}
+
+// Binds the k-th variable met (in the same order as collect_name) to inputs[k].
+struct InputBinder {
+    std::vector<double>* inputs;
+    std::size_t next = 0;
+};
+
+double* bind_input(const char* /*name*/, void* data) {
+    auto* binder = static_cast<InputBinder*>(data);
+    return &(*binder->inputs)[binder->next++];
+}
+
+// muParser's own syntax with only the format's functions and operators: no
+// built-in constants (_pi, _e) or functions (sin, sum, ln, ...), whose names
+// stay free for parameters; unary minus but no unary plus; "name.key" names.
+void configure(mu::Parser& parser) {
+    parser.ClearConst();
+    parser.ClearFun();
+    parser.ClearInfixOprt();
+    parser.ClearPostfixOprt();
+    parser.DefineNameChars("0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.");
+    parser.DefineInfixOprt("-", [](double x) { return -x; });
+    parser.DefineFun("exp", [](double x) { return std::exp(x); });
+    parser.DefineFun("log", [](double x) { return std::log(x); });  // natural log
+    parser.DefineFun("min", [](double a, double b) { return std::min(a, b); });
+    parser.DefineFun("max", [](double a, double b) { return std::max(a, b); });
+    // Evaluate exactly as written, left to right: the optimizer's constant
+    // folding regroups products such as x * 2 / 3 and can change the last bit.
+    parser.EnableOptimizer(false);
+}
+
+// muParser's message without its 0-based "at position N" (the caller gives the
+// column), starting lower case like the other diagnostics.
+std::string describe(const mu::ParserError& error) {
+    static const std::regex kPosition(
+        R"((\s+found)?\s+(at (expression )?position [0-9]+|\(position: [0-9]+\))\.?$)");
+    std::string message = std::regex_replace(error.GetMsg(), kPosition, "");
+    if (!message.empty() && message.back() == '.') {
+        message.pop_back();
+    }
+    if (!message.empty()) {
+        message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    }
+    return message;
+}
+
+// muParser also reads assignment "x = 1", "^", "&&", "||" and lists "a, b" of
+// several results, none of which the file format has: the place of the first.
+std::optional<std::size_t> unsupported(std::string_view text) {
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const char next = i + 1 < text.size() ? text[i + 1] : '\0';
+        if ((c == '<' || c == '>' || c == '!' || c == '=') && next == '=') {
+            ++i;  // a comparison
+        } else if (c == '=' || c == '^' || c == '&' || c == '|' || (c == ',' && depth == 0)) {
+            return i;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 std::optional<MarkovExpression> MarkovExpression::parse(std::string_view text, std::string& error,
                                                         std::size_t& error_at) {
-    return ExpressionParser(text).parse(error, error_at);
+    MarkovExpression expression;
+    auto compiled = std::make_shared<Compiled>();
+    mu::Parser& parser = compiled->parser;
+    try {
+        configure(parser);
+        // First the names, in order of first use, and the syntax checked.
+        NameCollector collector;
+        parser.SetVarFactory(collect_name, &collector);
+        parser.SetExpr(std::string(text));
+        parser.Eval();
+        if (const auto at = unsupported(text)) {
+            error = "unexpected \"" + std::string(1, text[*at]) + "\"";
+            error_at = *at;
+            return std::nullopt;
+        }
+        // Then compiled with each name bound to its own input.
+        expression.names_ = std::move(collector.names);
+        compiled->inputs.assign(expression.names_.size(), 0.0);
+        InputBinder binder{&compiled->inputs};
+        parser.ClearVar();
+        parser.SetVarFactory(bind_input, &binder);
+        parser.SetExpr(std::string(text));
+        parser.Eval();
+        parser.SetVarFactory(nullptr);
+    } catch (const mu::ParserError& problem) {
+        error = describe(problem);
+        // muParser gives -1 for "empty" or "no else clause": the end.
+        const int at = problem.GetPos();
+        error_at = at < 0 ? text.size() : std::min(static_cast<std::size_t>(at), text.size());
+        return std::nullopt;
+    }
+    expression.compiled_ = std::move(compiled);
+    expression.slots_.assign(expression.names_.size(), 0);
+    return expression;
 }
 
 MarkovExpression MarkovExpression::constant(double value) {
     MarkovExpression expression;
-    expression.code_.push_back({Op::number, 0, value});
+    expression.value_ = value;
     return expression;
 }
 
 void MarkovExpression::bind(std::span<const std::size_t> slots) {
-    for (Instruction& instruction : code_) {
-        if (instruction.op == Op::variable) {
-            instruction.slot = slots[instruction.slot];
-        }
-    }
+    slots_.assign(slots.begin(), slots.end());
 }
 
 double MarkovExpression::evaluate(std::span<const double> values) const {
-    double stack[64];
-    std::size_t top = 0;
-    for (const Instruction& instruction : code_) {
-        if (top + 1 >= std::size(stack)) {
-            throw std::length_error("expression nested too deeply");
-        }
-        switch (instruction.op) {
-            case Op::number:
-                stack[top++] = instruction.value;
-                continue;
-            case Op::variable:
-                stack[top++] = values[instruction.slot];
-                continue;
-            case Op::negate:
-                stack[top - 1] = -stack[top - 1];
-                continue;
-            case Op::exp:
-                stack[top - 1] = std::exp(stack[top - 1]);
-                continue;
-            case Op::log:
-                stack[top - 1] = std::log(stack[top - 1]);
-                continue;
-            case Op::select:
-                top -= 2;
-                stack[top - 1] = stack[top - 1] != 0.0 ? stack[top] : stack[top + 1];
-                continue;
-            default:
-                break;
-        }
-        const double b = stack[--top];
-        double& a = stack[top - 1];
-        switch (instruction.op) {
-            case Op::add:
-                a += b;
-                break;
-            case Op::subtract:
-                a -= b;
-                break;
-            case Op::multiply:
-                a *= b;
-                break;
-            case Op::divide:
-                a /= b;
-                break;
-            case Op::less:
-                a = a < b ? 1.0 : 0.0;
-                break;
-            case Op::less_equal:
-                a = a <= b ? 1.0 : 0.0;
-                break;
-            case Op::greater:
-                a = a > b ? 1.0 : 0.0;
-                break;
-            case Op::greater_equal:
-                a = a >= b ? 1.0 : 0.0;
-                break;
-            case Op::equal:
-                a = a == b ? 1.0 : 0.0;
-                break;
-            case Op::not_equal:
-                a = a != b ? 1.0 : 0.0;
-                break;
-            case Op::min:
-                a = std::min(a, b);
-                break;
-            case Op::max:
-                a = std::max(a, b);
-                break;
-            default:
-                break;
-        }
+    if (!compiled_) {
+        return value_;
     }
-    return stack[0];
+    double* inputs = compiled_->inputs.data();
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        inputs[i] = values[slots_[i]];
+    }
+    return compiled_->parser.Eval();
 }
 
 }  // namespace vrsim::scenarios::detail

@@ -2,8 +2,11 @@
 // The arithmetic that Markov model files write in transitions, rewards and
 // parameters: numbers, parameter names (a Dirichlet component is "name.key"),
 // + - * / ( ), comparisons (< <= > >= == !=, giving 1 or 0), "c ? a : b", the
-// functions exp, log, min and max, and the variable `cycle` (1, 2, ...).
+// functions exp, log (natural), min and max, and the variable `cycle` (1, 2, ...).
+// A thin wrapper around muParser: each expression is compiled once to muParser
+// bytecode and re-evaluated with its variables bound to parameter slots.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,41 +26,19 @@ class MarkovExpression {
     // Names referenced, each once, in order of first use; slot i of evaluate()'s
     // values is the value of names()[i] once bind() has mapped them.
     const std::vector<std::string>& names() const { return names_; }
-    // Replaces each name's index by `slots[i]`, an index into evaluate()'s values.
+    // Maps names()[i] to `slots[i]`, an index into evaluate()'s values.
     void bind(std::span<const std::size_t> slots);
+    // Copies share one compiled expression: evaluating is not safe from two
+    // threads at once.
     double evaluate(std::span<const double> values) const;
     bool is_constant() const { return names_.empty(); }
 
-    enum class Op : unsigned char {
-        number,
-        variable,
-        negate,
-        add,
-        subtract,
-        multiply,
-        divide,
-        less,
-        less_equal,
-        greater,
-        greater_equal,
-        equal,
-        not_equal,
-        select,
-        exp,
-        log,
-        min,
-        max,
-    };
-    struct Instruction {
-        Op op;
-        std::size_t slot = 0;  // variable
-        double value = 0.0;    // number
-    };
-
   private:
-    std::vector<Instruction> code_;  // postfix
+    struct Compiled;
+    std::shared_ptr<Compiled> compiled_;  // null: the constant `value_`
+    double value_ = 0.0;
     std::vector<std::string> names_;
-    friend class ExpressionParser;
+    std::vector<std::size_t> slots_;
 };
 
 }  // namespace vrsim::scenarios::detail

@@ -144,6 +144,7 @@ void build_rewards(const MarkovProgram& program, const MarkovStrategyProgram& st
 
 model::MarkovModel MarkovProgram::build(std::vector<double> values,
                                         MarkovReporter* reporter) const {
+    const std::lock_guard lock(*evaluating);
     model::MarkovModel model = shape;
     const auto n = static_cast<Eigen::Index>(shape.states.size());
     model.strategies.resize(strategies.size());

@@ -3,6 +3,8 @@
 // over parameter slots, so a model can be rebuilt cheaply for each PSA sample.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -75,6 +77,9 @@ struct MarkovProgram {
     std::vector<MarkovSlot> slots;
     std::vector<MarkovDirichlet> dirichlets;
     std::vector<MarkovStrategyProgram> strategies;
+    // The compiled expressions evaluate through muParser's own buffers, so
+    // build() runs one at a time (shared by copies, which share expressions).
+    std::shared_ptr<std::mutex> evaluating = std::make_shared<std::mutex>();
 
     // Slot values with every parameter at its stated value (Dirichlet: its mean).
     std::vector<double> base_values() const;

@@ -155,6 +155,42 @@ TEST_CASE("A syntax error in an expression points at the character", "[markov]")
     CHECK_THAT(problem.message, Catch::Contains("in expression"));
 }
 
+TEST_CASE("A wrong number of function arguments points at the character", "[markov]") {
+    const std::string text =
+        replaced(two_state_text(), "\"p_die * treatment_effect\"", "\"min(p_die)\"");
+    // muParser reports the closing parenthesis, character 9 of the expression.
+    const Diagnostic problem = only_problem(text, "\"min(p_die)\"", 10);
+    CHECK(problem.field == "transitions.alive.dead");
+    CHECK_THAT(problem.message, Catch::Contains("in expression \"min(p_die)\""));
+    CHECK_THAT(problem.message, Catch::Contains("too few parameters"));
+}
+
+TEST_CASE("Operators outside the file format are reported at the character", "[markov]") {
+    for (const std::string expression : {"p_die ^ 2", "p_die = 1", "p_die && 1", "p_die , 1"}) {
+        INFO(expression);
+        const std::string text =
+            replaced(two_state_text(), "\"p_die * treatment_effect\"", "\"" + expression + "\"");
+        const Diagnostic problem = only_problem(text, "\"" + expression + "\"", 7);
+        CHECK_THAT(problem.message,
+                   Catch::Contains("unexpected \"" + std::string(1, expression[6]) + "\""));
+    }
+}
+
+TEST_CASE("Expressions use natural log, conditions and any parameter name", "[markov]") {
+    // "sum" and "_e" are muParser built-ins elsewhere; here they are parameters.
+    std::string text =
+        replaced(two_state_text(), "care = 1000\n", "care = 1000\nsum = 0.05\n_e = 2\n");
+    text = replaced(text, "\"p_die * treatment_effect\"",
+                    "\"cycle <= 1 ? min(sum * _e, 1) : max(log(exp(2)) / 20, 0.05 > 1)\"");
+    TempFolder folder;
+    const MarkovDefinition definition = load_markov_file(folder.write("model.toml", text));
+    const auto& transitions = definition.model.strategies[0].transitions;
+    REQUIRE(transitions.size() == 10);  // per cycle: the value uses `cycle`
+    CHECK(transitions[0](0, 1) == 0.1);
+    CHECK(transitions[1](0, 1) == Approx(0.1).epsilon(1e-15));
+    CHECK(transitions[1](0, 0) == Approx(0.9).epsilon(1e-15));
+}
+
 TEST_CASE("Missing conventions and unknown keys are each reported", "[markov]") {
     std::string text = replaced(two_state_text(), "discount_first_cycle = true\n", "");
     text = replaced(text, "counting = \"end\"", "countng = \"end\"");
