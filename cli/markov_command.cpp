@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "exit_codes.hpp"
+#include "option_checks.hpp"
 #include "print_diagnostics.hpp"
 #include "vrsim/scenarios/markov_file.hpp"
 #include "vrsim/scenarios/markov_outputs.hpp"
@@ -35,7 +36,8 @@ CLI::App* add_markov_command(CLI::App& app, MarkovArguments& arguments) {
         ->default_val(0)
         ->check(CLI::Range(std::uint32_t{0}, std::numeric_limits<std::uint32_t>::max()));
     markov->add_option("--seed", arguments.seed, "Seed of the PSA draws")
-        ->default_val(arguments.seed);
+        ->default_val(arguments.seed)
+        ->check(kWholeNumber);
     markov->add_flag("--quiet,-q", arguments.quiet, "Print nothing on success");
     return markov;
 }

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "exit_codes.hpp"
+#include "option_checks.hpp"
 #include "interrupt.hpp"
 #include "print_diagnostics.hpp"
 #include "progress_bar.hpp"
@@ -43,7 +44,8 @@ CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
         ->check(CLI::Range(std::uint32_t{1}, std::numeric_limits<std::uint32_t>::max()));
     run->add_option("--seed", arguments.ensemble.seed,
                     "Seed of every random stream; the same seed gives the same files")
-        ->default_val(defaults.seed);
+        ->default_val(defaults.seed)
+        ->check(kWholeNumber);
     run->add_option("--threads,-j", arguments.ensemble.threads,
                     "Worker threads; 0 uses all cores. Changes speed, not results")
         ->default_val(defaults.threads)
