@@ -3,27 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <type_traits>
 
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
 
 void People::clear() {
-    auto clear_all = [](auto&... columns) { (columns.clear(), ...); };
-    clear_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
-              gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
-              last_victim_month, career_end_month, release_month, licence_end_month, exposure_month,
-              exposure_level, candidate_time, candidate_envelope, next_touch_month, schedule_month,
-              schedules_in_month);
+    with_columns(*this, [](auto&... columns) { (columns.clear(), ...); });
 }
 
 void People::reserve(std::size_t people) {
-    auto reserve_all = [people](auto&... columns) { (columns.reserve(people), ...); };
-    reserve_all(birth_month, exit_month, flags, area, propensity, victimisation, gang,
-                gang_join_month, gang_leave_month, partner, proven_offences, last_offence_month,
-                last_victim_month, career_end_month, release_month, licence_end_month,
-                exposure_month, exposure_level, candidate_time, candidate_envelope,
-                next_touch_month, schedule_month, schedules_in_month);
+    with_columns(*this, [people](auto&... columns) { (columns.reserve(people), ...); });
 }
 
 std::uint32_t People::add() {
@@ -55,8 +46,9 @@ std::uint32_t People::add() {
 }
 
 std::size_t People::bytes_per_person() const {
-    return sizeof(SimMonth) * 13 + sizeof(std::uint8_t) * 3 + sizeof(float) * 5 +
-           sizeof(std::uint16_t) * 2 + sizeof(std::uint32_t);
+    return with_columns(*this, [](const auto&... columns) {
+        return (sizeof(typename std::decay_t<decltype(columns)>::value_type) + ...);
+    });
 }
 
 AbmEngine::AbmEngine() : state_(std::make_unique<AbmState>()) {}
@@ -134,11 +126,13 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
     }
 
     const JusticeParameters& justice = p_.justice;
+    // Share of offences that end proven (for starting criminal histories), with
+    // the adult disposal mix.
     proven_share_of_offences_ = 0.0;
+    const double proven_if_sanctioned =
+        justice.adult_out_of_court_share * (1.0 - justice.adult_community_resolution_share) +
+        (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
     for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        double proven_if_sanctioned =
-            justice.adult_out_of_court_share +
-            (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
         proven_share_of_offences_ += mix_[0][type] * justice.recording_probability[type] *
                                      justice.sanction_probability[type] * proven_if_sanctioned;
     }
@@ -208,10 +202,11 @@ void ReplicateRun::run() {
 
 void ReplicateRun::finish() {
     // Cohorts are calendar quarters (January, April, July, October).
-    int calendar_base = p_.simulation.start_month.index - warmup_months_;
-    int first_quarter_month = (3 - calendar_base % 3) % 3;
+    int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
     auto cohorts = measure_proven_reoffending(s_.index_events, s_.proven_offences,
                                               first_quarter_month, total_months_ - 1);
+    // Months that close no measurable cohort have no value; a quarter nobody
+    // entered has a cohort of 0 and no rate.
     for (int month = 0; month < p_.simulation.horizon_months; ++month) {
         out_.at(month, Outcome::proven_reoffending_cohort) = std::nan("");
         out_.at(month, Outcome::proven_reoffenders) = std::nan("");
@@ -219,13 +214,15 @@ void ReplicateRun::finish() {
     }
     for (const ReoffendingCohort& cohort : cohorts) {
         int last_month_of_quarter = cohort.first_month + 2;
-        if (!reported(cohort.first_month) || cohort.offenders == 0) {
+        if (!reported(cohort.first_month)) {
             continue;
         }
         outcome(last_month_of_quarter, Outcome::proven_reoffending_cohort) = cohort.offenders;
         outcome(last_month_of_quarter, Outcome::proven_reoffenders) = cohort.reoffenders;
-        outcome(last_month_of_quarter, Outcome::proven_reoffending_rate) =
-            static_cast<double>(cohort.reoffenders) / cohort.offenders;
+        if (cohort.offenders > 0) {
+            outcome(last_month_of_quarter, Outcome::proven_reoffending_rate) =
+                static_cast<double>(cohort.reoffenders) / cohort.offenders;
+        }
     }
 }
 

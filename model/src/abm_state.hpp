@@ -14,7 +14,7 @@ namespace vrsim::model {
 
 using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
-inline constexpr float kNoCandidate = std::numeric_limits<float>::infinity();
+inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
 
 enum PersonFlag : std::uint8_t {
@@ -48,23 +48,37 @@ struct People {
     // month on, and it fades after.
     std::vector<SimMonth> exposure_month;
     std::vector<float> exposure_level;
-    std::vector<float> candidate_time;       // next candidate offence (months, continuous)
+    std::vector<double> candidate_time;      // next candidate offence (months, continuous)
     std::vector<float> candidate_envelope;   // rate envelope it was drawn under
     std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
     std::vector<SimMonth> schedule_month;    // month of the last schedule draw
-    std::vector<std::uint8_t> schedules_in_month;
+    std::vector<std::uint16_t> schedules_in_month;
 
     std::size_t size() const { return birth_month.size(); }
     void clear();
     void reserve(std::size_t people);
     std::uint32_t add();  // appends a person with neutral state; returns its index
     std::size_t bytes_per_person() const;
+
+  private:
+    // Calls visit(column, ...) with every column, for the whole-table operations.
+    template <typename Self, typename Visit>
+    static auto with_columns(Self& self, Visit visit) {
+        return visit(self.birth_month, self.exit_month, self.flags, self.area, self.propensity,
+                     self.victimisation, self.gang, self.gang_join_month, self.gang_leave_month,
+                     self.partner, self.proven_offences, self.last_offence_month,
+                     self.last_victim_month, self.career_end_month, self.release_month,
+                     self.licence_end_month, self.exposure_month, self.exposure_level,
+                     self.candidate_time, self.candidate_envelope, self.next_touch_month,
+                     self.schedule_month, self.schedules_in_month);
+    }
 };
 
 // A charge waiting for court.
 struct PendingCase {
     std::uint32_t person = 0;
     SimMonth offence_month = 0;
+    std::uint16_t offence_number = 0;  // the offender's n-th candidate that month
     OffenceType type = OffenceType::other;
 };
 

@@ -13,7 +13,7 @@
 namespace vrsim::model {
 
 void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
-                            const CandidateDraws& draws) {
+                            const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
     const JusticeParameters& justice = p_.justice;
     bool youth = age_years(person, month) < 18.0;
@@ -22,16 +22,10 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
     bool on_licence =
         people.release_month[person] <= month && month < people.licence_end_month[person];
     if (on_licence && draws.recall < justice.recall_probability) {
-        // Recall: back to custody for a fixed term; the licence runs on.
-        int release = month + 1 + justice.recall_months;
+        // Recall: back to custody for a fixed term from this month; the licence runs on.
+        int release = month + justice.recall_months;
         people.release_month[person] = static_cast<SimMonth>(std::min(release, total_months_));
-        if ((people.flags[person] & kInCustodialRegister) == 0) {
-            people.flags[person] |= kInCustodialRegister;
-            s_.custodial_register.push_back(person);
-        }
-        if (people.next_touch_month[person] != month) {
-            schedule(person, month + 1, month);
-        }
+        after_custody_change(person, month);
     }
     if (draws.disposal < out_of_court_share) {
         if (reported(month)) {
@@ -46,12 +40,14 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
         }
         return;
     }
-    int delay =
-        static_cast<int>(-justice.charge_to_sentence_mean_months * std::log1p(-draws.delay));
+    // Exponential delay rounded to whole months (mean as set).
+    int delay = static_cast<int>(
+        std::lround(-justice.charge_to_sentence_mean_months * std::log1p(-draws.delay)));
     int court_month = month + delay;
     if (court_month < total_months_) {
         s_.cases_by_month[static_cast<std::size_t>(court_month)].push_back(
-            {person, static_cast<SimMonth>(month), type});
+            {person, static_cast<SimMonth>(month),
+             static_cast<std::uint16_t>(std::min<std::uint32_t>(offence_number, 65535)), type});
     }
 }
 
@@ -63,8 +59,11 @@ void ReplicateRun::process_court(int month) {
         if (s_.people.exit_month[person] <= month) {
             continue;
         }
+        // Keyed by the offence (its month and number), so two cases never share draws.
         Stream draws(key_.seed, key_.replicate, Decision::justice, person,
-                     static_cast<std::int64_t>(month) * 65536 + (pending.offence_month + 32768));
+                     (static_cast<std::int64_t>(month) << 40) +
+                         (static_cast<std::int64_t>(pending.offence_month + 32768) << 16) +
+                         pending.offence_number);
         double conviction_draw = draws.uniform();
         double custody_draw = draws.uniform();
         if (conviction_draw >= justice.conviction_probability) {
@@ -118,7 +117,7 @@ void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceT
     double mean = justice.sentence_mean_months[index_of(type)];
     double length = boost::random::lognormal_distribution<double>(
         std::log(mean) - sigma * sigma / 2.0, sigma)(draws);
-    int sentence_months = std::max(1, static_cast<int>(std::lround(length)));
+    int sentence_months = static_cast<int>(std::lround(std::clamp(length, 1.0, 1200.0)));
     int custody_months =
         std::max(1, static_cast<int>(std::ceil(sentence_months * justice.release_fraction)));
     // Sentences run concurrently with any still being served.
@@ -129,10 +128,16 @@ void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceT
     if (reported(month)) {
         outcome(month, Outcome::custodial_sentences) += 1.0;
     }
+    after_custody_change(person, month);
+}
+
+void ReplicateRun::after_custody_change(std::uint32_t person, int month) {
+    People& people = s_.people;
     if ((people.flags[person] & kInCustodialRegister) == 0) {
         people.flags[person] |= kInCustodialRegister;
         s_.custodial_register.push_back(person);
     }
+    // Someone mid-touch this month redraws their schedule when the touch ends.
     if (people.next_touch_month[person] != month) {
         schedule(person, month + 1, month);
     }

@@ -115,8 +115,7 @@ void ReplicateRun::build_hazard_tables() {
 
 const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
     const People& people = s_.people;
-    int calendar_base = p_.simulation.start_month.index - warmup_months_;
-    int birth_class = ((calendar_base + people.birth_month[person]) % 12 + 12) % 12;
+    int birth_class = calendar_month(people.birth_month[person]);
     int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
                 ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
     return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
@@ -129,9 +128,10 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
         people.schedules_in_month[person] = 0;
     }
     int draw_number = people.schedules_in_month[person];
-    people.schedules_in_month[person] = static_cast<std::uint8_t>(std::min(draw_number + 1, 255));
+    people.schedules_in_month[person] =
+        static_cast<std::uint16_t>(std::min(draw_number + 1, 65535));
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
-                 static_cast<std::int64_t>(now) * 256 + draw_number);
+                 static_cast<std::int64_t>(now) * 65536 + draw_number);
     double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
     people.candidate_time[person] = kNoCandidate;
@@ -170,14 +170,14 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     double fraction = (target - *(above - 1)) / (*above - *(above - 1));
     double time = birth + 120 + static_cast<double>(above - 1 - cumulative) + fraction;
     if (time < end) {
-        people.candidate_time[person] = static_cast<float>(std::max(time, start));
+        people.candidate_time[person] = std::max(time, start);
         people.candidate_envelope[person] = static_cast<float>(envelope);
     }
 }
 
 void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
     People& people = s_.people;
-    int next = people.candidate_time[person] < static_cast<float>(total_months_)
+    int next = people.candidate_time[person] < total_months_
                    ? static_cast<int>(people.candidate_time[person])
                    : kNever;
     if (people.gang[person] != 0) {
@@ -233,7 +233,7 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     }
     Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
     std::uint32_t offence_number = 0;
-    while (people.candidate_time[person] < static_cast<float>(month + 1)) {
+    while (people.candidate_time[person] < month + 1) {
         consider_candidate(person, month, draws, offence_number++);
         draw_candidate_time(person, people.candidate_time[person], month);
     }
@@ -248,8 +248,7 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     if (rate <= 0.0) {
         return;
     }
-    int calendar_month = (p_.simulation.start_month.index - warmup_months_ + month) % 12;
-    auto season = static_cast<std::size_t>(calendar_month);
+    auto season = static_cast<std::size_t>(calendar_month(month));
     auto mix = static_cast<std::size_t>(mix_of(person, month));
     double contagion = contagion_level(person, month);
     double all_types = mix_seasonal_total_[mix][season];
@@ -339,7 +338,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
         expose_gang(people.gang[person] - 1U, person, month);
     }
     if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)]) {
-        sanction(person, month, type, draws);
+        sanction(person, month, type, draws, offence_number);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <boost/random/binomial_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
@@ -32,7 +33,8 @@ std::vector<double> single_year_shares(const PlaceParameters& place) {
     return shares;
 }
 
-// Months until death from age `age_years` under annual hazard a * exp(b * age).
+// Months until death from age `age_years` under the annual hazard a * exp(b * age)
+// (constant when b = 0), or until the maximum age.
 int months_to_exit(const DemographyParameters& demography, double age_years, double max_age_years,
                    Stream& draws) {
     double unit_exponential = boost::random::exponential_distribution<double>(1.0)(draws);
@@ -42,6 +44,8 @@ int months_to_exit(const DemographyParameters& demography, double age_years, dou
     if (a > 0.0 && b > 0.0) {
         years =
             std::min(years, std::log1p(unit_exponential * b / (a * std::exp(b * age_years))) / b);
+    } else if (a > 0.0) {
+        years = std::min(years, unit_exponential / a);
     }
     return static_cast<int>(years * 12.0);
 }
@@ -73,12 +77,10 @@ void ReplicateRun::create_initial_population() {
         auto count = static_cast<int>(carry);
         carry -= count;
         for (int k = 0; k < count; ++k) {
-            // Ages are those at start_month; people younger than 10 at the start of
-            // the warm-up enter as cohorts instead.
-            auto index = static_cast<std::uint32_t>(s_.people.size());
-            Stream draws(key_.seed, key_.replicate, Decision::population, index, 0);
-            int age_months_at_start =
-                static_cast<int>(age) * 12 + static_cast<int>(draws.uniform() * 12.0);
+            // Ages are those at start_month, spread evenly over the months of the
+            // year of age; people younger than 10 at the start of the warm-up enter
+            // as cohorts instead.
+            int age_months_at_start = static_cast<int>(age) * 12 + k * 12 / count;
             int age_months_at_first_month = age_months_at_start - warmup_months_;
             if (age_months_at_first_month < kAgeOfCriminalResponsibility * 12) {
                 continue;
@@ -114,8 +116,9 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
     int exit_from = in_initial_population ? warmup_months_ : now;
+    Stream survival(key_.seed, key_.replicate, Decision::demography, person, 0);
     int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
-                                          p_.place.max_age_years, draws);
+                                          p_.place.max_age_years, survival);
     if (exit <= total_months_) {
         people.exit_month[person] = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
@@ -199,42 +202,42 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
 }
 
 void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
-    // A person in the starting population has had a career since the onset age:
-    // draw how far it got, and the proven offences it left on record.
+    // Give a person in the starting population the career the model's own
+    // dynamics would have given them: a first offence at the first event of their
+    // hazard since age 10, a career of exponential length from it, and the
+    // offences since then, some of them proven and on record.
     People& people = s_.people;
-    const OffendingParameters& offending = p_.offending;
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person, -1);
-    double age_now = age_years(person, now);
-    double onset_age = std::max(offending.onset_age_years, 10.0);
-    if (age_now <= onset_age) {
+    const double rate = rate_before_age(person, now);  // no desistance yet
+    const double* cumulative = hazard_table(person, now);
+    const int months_since_ten =
+        std::min(now - people.birth_month[person] - 120, hazard_table_months_ - 1);
+    double first_offence_hazard = -std::log1p(-draws.uniform());
+    double career_months = boost::random::exponential_distribution<double>(
+        1.0 / p_.offending.career_mean_months)(draws);
+    if (rate <= 0.0 || months_since_ten <= 0 ||
+        first_offence_hazard >= rate * cumulative[months_since_ten]) {
         schedule(person, now, now);
-        return;
+        return;  // no offence yet
     }
-    double career_months =
-        boost::random::exponential_distribution<double>(1.0 / offending.career_mean_months)(draws);
-    double career_end_age = onset_age + career_months / 12.0;
-    double rate_at_peak = rate_before_age(person, now);
-    // Expected offences so far: the age curve summed over the career's months.
-    double expected = 0.0;
-    for (int age = static_cast<int>(onset_age); age < static_cast<int>(age_now); ++age) {
-        double curve = offending.age_curve[std::min(offending.age_curve.size() - 1,
-                                                    static_cast<std::size_t>(age - 10))];
-        expected += 12.0 * curve * (age < career_end_age ? 1.0 : offending.desisted_multiplier);
-    }
-    expected *= rate_at_peak;
-    if (!std::isfinite(expected)) {
-        expected = 0.0;
-    }
-    auto committed =
-        boost::random::poisson_distribution<int, double>(std::max(expected, 1e-12))(draws);
-    if (committed > 0) {
-        int career_end = people.birth_month[person] + static_cast<int>(career_end_age * 12.0);
-        people.career_end_month[person] =
-            static_cast<SimMonth>(std::clamp(career_end, -30000, 30000));
-        double proven_mean = std::max(expected * proven_share_of_offences_, 1e-12);
-        auto proven = boost::random::poisson_distribution<int, double>(proven_mean)(draws);
-        people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
-    }
+    // Month (since age 10) of the first offence, and of the career's end.
+    const double* first = std::upper_bound(cumulative + 1, cumulative + months_since_ten + 1,
+                                           first_offence_hazard / rate) -
+                          1;
+    int first_month = static_cast<int>(first - cumulative);
+    int career_end = std::min<int>(first_month + 1 + static_cast<int>(career_months), 30000);
+    int career_to_now = std::min(career_end, months_since_ten);
+    double expected_after_first =
+        rate * (cumulative[career_to_now] - cumulative[std::min(first_month + 1, career_to_now)]) +
+        p_.offending.desisted_multiplier * rate *
+            (cumulative[months_since_ten] - cumulative[career_to_now]);
+    int committed = 1 + boost::random::poisson_distribution<int, double>(
+                            std::max(expected_after_first, 1e-12))(draws);
+    int proven = boost::random::binomial_distribution<int, double>(
+        committed, std::min(1.0, proven_share_of_offences_))(draws);
+    people.career_end_month[person] =
+        static_cast<SimMonth>(std::min(people.birth_month[person] + 120 + career_end, 30000));
+    people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
     schedule(person, now, now);
 }
 

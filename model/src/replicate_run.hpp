@@ -69,7 +69,9 @@ class ReplicateRun {
     void expose_gang(std::uint32_t gang, std::uint32_t except, int month);
 
     // justice.cpp
-    void sanction(std::uint32_t person, int month, OffenceType type, const CandidateDraws& draws);
+    void sanction(std::uint32_t person, int month, OffenceType type, const CandidateDraws& draws,
+                  std::uint32_t offence_number);
+    void after_custody_change(std::uint32_t person, int month);  // register and reschedule
     void process_court(int month);
     void prove(std::uint32_t person, int offence_month, int month);
     void sentence_to_custody(std::uint32_t person, int month, OffenceType type);
@@ -78,6 +80,10 @@ class ReplicateRun {
     // accounting
     double& outcome(int month, Outcome which);
     bool reported(int month) const { return month >= warmup_months_; }
+    // Month of the year, 0 = January, of a simulation month (before year 0 too).
+    int calendar_month(int month) const {
+        return ((p_.simulation.start_month.index - warmup_months_ + month) % 12 + 12) % 12;
+    }
     void finish();
 
     const Parameters& p_;

@@ -63,9 +63,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
     if (type == OffenceType::domestic_abuse) {
         return partner_of(offender, month);
     }
-    Stream draws(
-        key_.seed, key_.replicate, Decision::victim, offender,
-        static_cast<std::int64_t>(month) * 64 + std::min<std::uint32_t>(offence_number, 63));
+    Stream draws(key_.seed, key_.replicate, Decision::victim, offender,
+                 (static_cast<std::int64_t>(month) << 32) + offence_number);
     double rival_draw = draws.uniform();
     double local_draw = draws.uniform();
     auto usable = [&](std::uint32_t candidate) {

@@ -45,7 +45,6 @@ json to_json(const model::OffendingParameters& p) {
             {"female_multiplier", p.female_multiplier},
             {"career_mean_months", p.career_mean_months},
             {"desisted_multiplier", p.desisted_multiplier},
-            {"onset_age_years", p.onset_age_years},
             {"type_share", by_offence_type(p.type_share)},
             {"domestic_abuse_min_age_years", p.domestic_abuse_min_age_years},
             {"seasonality", by_offence_type(p.seasonality)}};

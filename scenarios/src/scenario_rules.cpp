@@ -118,6 +118,12 @@ void check_parameter_rules(const model::Parameters& parameters, const MergedNode
                            std::vector<Diagnostic>& diagnostics) {
     RuleChecker check(root, named_file, failed, diagnostics);
     check_age_bands(parameters, check);
+    const int start_year = parameters.simulation.start_month.year();
+    if (check.valid("simulation.start_month") && (start_year < 1900 || start_year > 2200)) {
+        check.report("simulation.start_month",
+                     "expected a month between 1900-01 and 2200-12, got " +
+                         parameters.simulation.start_month.to_string());
+    }
     if (check.valid("parameters.offending.type_share")) {
         check.sums_to_one("parameters.offending.type_share", parameters.offending.type_share,
                           "offence type shares");

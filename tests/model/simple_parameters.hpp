@@ -30,7 +30,6 @@ inline model::Parameters simple_parameters() {
     o.female_multiplier = 1.0;
     o.career_mean_months = 1e6;
     o.desisted_multiplier = 1.0;
-    o.onset_age_years = 99.0;  // nobody starts with a criminal history
     o.domestic_abuse_min_age_years = 16;
     o.type_share = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0};  // acquisitive only
     for (auto& season : o.seasonality) {

@@ -49,10 +49,11 @@ TEST_CASE("Offences are recorded and sanctioned with the set probabilities", "[j
     CHECK(proven == Approx(out_of_court + convictions));
 }
 
-TEST_CASE("First-time entrants are the people whose first proven offence it is", "[justice]") {
+TEST_CASE("First-time entrants: people proven for the first time, given their records",
+          "[justice]") {
     auto p = test::simple_parameters();
     p.justice.sanction_probability.fill(0.5);
-    p.justice.adult_out_of_court_share = 1.0;
+    p.justice.adult_out_of_court_share = 1.0;  // every sanction a caution, the month of the offence
     p.justice.youth_out_of_court_share = 1.0;
     model::AbmEngine engine;
     model::MonthlyOutcomes out;
@@ -60,10 +61,35 @@ TEST_CASE("First-time entrants are the people whose first proven offence it is",
     engine.run(p, {3, 0}, out, &counts);
     double entrants = sum_over_months(out, Outcome::first_time_entrants_youth) +
                       sum_over_months(out, Outcome::first_time_entrants_adult);
-    // Nobody starts with a record, so each person with a proven offence entered once.
-    CHECK(entrants == static_cast<double>(counts.proven_offences.size()));
+    // Everyone offends at r = 0.01 a month from age 10 and half of offences are
+    // proven (s = 0.5). A person m months past their 10th birthday at the start
+    // has a record with probability 1 - exp(-r s m); with m uniform on 0..119
+    // that is 1 - (1 - e^-0.6) / (120 (1 - e^-0.005)) = 0.24613. Of them,
+    // 1 - exp(-r s 24) = 0.11308 are proven again within the 24 months without
+    // being first-time entrants: 10,000 x 0.24613 x 0.11308 = 278.3 people.
+    double proven_people = static_cast<double>(counts.proven_offences.size());
+    double with_record = proven_people - entrants;
+    INFO("proven people " << proven_people << ", first-time entrants " << entrants);
+    CHECK(std::abs(with_record - 278.3) < 4.0 * std::sqrt(278.3));
     CHECK(sum_over_months(out, Outcome::first_time_entrants_youth) > 0);
     CHECK(sum_over_months(out, Outcome::first_time_entrants_adult) > 0);
+}
+
+TEST_CASE("Community resolutions are not proven offences", "[justice]") {
+    auto p = test::simple_parameters();
+    p.justice.sanction_probability.fill(1.0);
+    p.justice.adult_out_of_court_share = 1.0;
+    p.justice.youth_out_of_court_share = 1.0;
+    p.justice.adult_community_resolution_share = 1.0;
+    p.justice.youth_community_resolution_share = 1.0;
+    model::AbmEngine engine;
+    model::MonthlyOutcomes out;
+    engine.run(p, {6, 0}, out);
+    CHECK(sum_over_months(out, Outcome::out_of_court_disposals) ==
+          sum_over_months(out, Outcome::recorded_total));
+    CHECK(sum_over_months(out, Outcome::proven_offences) == 0);
+    CHECK(sum_over_months(out, Outcome::first_time_entrants_youth) == 0);
+    CHECK(sum_over_months(out, Outcome::first_time_entrants_adult) == 0);
 }
 
 TEST_CASE("Custody holds people for the custodial part of the sentence, then licence",

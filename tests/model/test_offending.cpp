@@ -112,10 +112,15 @@ TEST_CASE("Desistance ends a career: offending stops after it", "[offending]") {
     p.offending.career_mean_months = 1e-6;  // a career ends the month after its first offence
     p.offending.desisted_multiplier = 0.0;
     // Each person offends in one month at most: the first month with any offence
-    // (probability 1 - exp(-r T) over T = 24 months) holds a zero-truncated
-    // Poisson(r) count, mean r / (1 - exp(-r)).
+    // holds a zero-truncated Poisson(r) count, mean r / (1 - exp(-r)). People
+    // start with the careers the same rules give them: someone m months past
+    // their 10th birthday has not offended yet with probability exp(-r m), which
+    // averages (1 - e^-6) / (120 (1 - e^-0.05)) = 0.17044 over m = 0..119. Those
+    // who have are desisted. The rest offend within T = 24 months with
+    // probability 1 - exp(-r T).
     double r = 0.05;
-    double expected = 10000 * (1 - std::exp(-r * 24)) * r / (1 - std::exp(-r));
+    double not_yet = (1 - std::exp(-6.0)) / (120 * (1 - std::exp(-r)));
+    double expected = 10000 * not_yet * (1 - std::exp(-r * 24)) * r / (1 - std::exp(-r));
     auto result = test::run_replicates(p, 10, Outcome::offences_committed);
     // Counts per person are 0 or about 1: the total's variance is below its mean.
     check_poisson_mean(result.mean_total(), expected, 10);

@@ -17,8 +17,8 @@ namespace {
 using Kind = Distribution::Kind;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-double* onset_age(model::Parameters& p) {
-    return &p.offending.onset_age_years;
+double* female_multiplier(model::Parameters& p) {
+    return &p.offending.female_multiplier;
 }
 double* career_mean(model::Parameters& p) {
     return &p.offending.career_mean_months;
@@ -79,46 +79,48 @@ void check_moments(const std::vector<double>& values, double mean, double sd,
 constexpr int kReplicates = 4000;
 
 TEST_CASE("draws are the same for the same seed and replicate", "[scenarios]") {
-    const Scenario scenario = scenario_with(
-        {uncertain("parameters.offending.onset_age_years", {Kind::normal, 10, 2}, onset_age)});
-    const auto first = draws(scenario, onset_age, 50);
-    const auto again = draws(scenario, onset_age, 50);
+    const Scenario scenario = scenario_with({uncertain("parameters.offending.female_multiplier",
+                                                       {Kind::normal, 10, 2}, female_multiplier)});
+    const auto first = draws(scenario, female_multiplier, 50);
+    const auto again = draws(scenario, female_multiplier, 50);
     CHECK(first == again);
     // Different replicates and different seeds differ.
     for (std::size_t r = 1; r < first.size(); ++r) {
         CHECK(first[r] != first[r - 1]);
     }
-    CHECK(draws(scenario, onset_age, 1, 1)[0] != draws(scenario, onset_age, 1, 2)[0]);
+    CHECK(draws(scenario, female_multiplier, 1, 1)[0] !=
+          draws(scenario, female_multiplier, 1, 2)[0]);
 }
 
 TEST_CASE("draws leave values without a distribution as written", "[scenarios]") {
-    Scenario scenario = scenario_with(
-        {uncertain("parameters.offending.onset_age_years", {Kind::normal, 10, 2}, onset_age)});
+    Scenario scenario = scenario_with({uncertain("parameters.offending.female_multiplier",
+                                                 {Kind::normal, 10, 2}, female_multiplier)});
     scenario.parameters.offending.career_mean_months = 99.0;
-    scenario.parameters.offending.onset_age_years = 14.0;
+    scenario.parameters.offending.female_multiplier = 14.0;
     const model::Parameters p = draw_parameters(scenario, 1, 0);
     CHECK(p.offending.career_mean_months == 99.0);
-    CHECK(p.offending.onset_age_years != 14.0);
-    CHECK(scenario.parameters.offending.onset_age_years == 14.0);  // the scenario is unchanged
+    CHECK(p.offending.female_multiplier != 14.0);
+    CHECK(scenario.parameters.offending.female_multiplier == 14.0);  // the scenario is unchanged
 }
 
 TEST_CASE("each parameter's draws depend only on its own name", "[scenarios]") {
-    const auto onset =
-        uncertain("parameters.offending.onset_age_years", {Kind::normal, 10, 2}, onset_age);
+    const auto female = uncertain("parameters.offending.female_multiplier", {Kind::normal, 10, 2},
+                                  female_multiplier);
     const auto career =
         uncertain("parameters.offending.career_mean_months", {Kind::normal, 10, 2}, career_mean);
-    const auto alone = draws(scenario_with({onset}), onset_age, 20);
+    const auto alone = draws(scenario_with({female}), female_multiplier, 20);
     // Adding another parameter, before it or after it, does not shift its draws.
-    CHECK(draws(scenario_with({career, onset}), onset_age, 20) == alone);
-    CHECK(draws(scenario_with({onset, career}), onset_age, 20) == alone);
+    CHECK(draws(scenario_with({career, female}), female_multiplier, 20) == alone);
+    CHECK(draws(scenario_with({female, career}), female_multiplier, 20) == alone);
     // Two parameters with the same distribution get different numbers.
-    CHECK(draws(scenario_with({onset, career}), career_mean, 20) != alone);
+    CHECK(draws(scenario_with({female, career}), career_mean, 20) != alone);
 }
 
 TEST_CASE("a draw comes from the stream keyed by seed, replicate and the field's FNV-1a hash",
           "[scenarios]") {
-    const std::string field = "parameters.offending.onset_age_years";
-    const Scenario scenario = scenario_with({uncertain(field, {Kind::uniform, 2, 5}, onset_age)});
+    const std::string field = "parameters.offending.female_multiplier";
+    const Scenario scenario =
+        scenario_with({uncertain(field, {Kind::uniform, 2, 5}, female_multiplier)});
     std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a, 64 bits
     for (unsigned char c : field) {
         hash = (hash ^ c) * 0x100000001b3ULL;
@@ -128,15 +130,15 @@ TEST_CASE("a draw comes from the stream keyed by seed, replicate and the field's
         // Boost's uniform_real_distribution on a 64-bit generator: bits / 2^64 scaled.
         const double expected = static_cast<double>(stream()) * 0x1.0p-64 * 3.0 + 2.0;
         model::Parameters p = draw_parameters(scenario, 7, replicate);
-        CHECK(p.offending.onset_age_years == expected);
+        CHECK(p.offending.female_multiplier == expected);
     }
 }
 
 TEST_CASE("draws have the moments of their distribution", "[scenarios]") {
     auto sample = [](Distribution distribution) {
-        return draws(scenario_with({uncertain("parameters.offending.onset_age_years", distribution,
-                                              onset_age)}),
-                     onset_age, kReplicates);
+        return draws(scenario_with({uncertain("parameters.offending.female_multiplier",
+                                              distribution, female_multiplier)}),
+                     female_multiplier, kReplicates);
     };
     SECTION("normal(10, 2)") {
         check_moments(sample({Kind::normal, 10, 2}), 10.0, 2.0, 0.0);
@@ -180,19 +182,18 @@ TEST_CASE("draws are clamped into the parameter's valid range", "[scenarios]") {
 
 TEST_CASE("draws from a loaded scenario respect open bounds", "[scenarios]") {
     testing::TempFolder folder;
-    const auto file =
-        folder.write("uncertain.toml",
-                     testing::replaced(testing::valid_minimal_text(), "propensity_shape = 0.5",
-                                       "propensity_shape = { value = 0.5, distribution = { type = "
-                                       "\"normal\", mean = 0, sd = 1 } }"));
+    const auto file = folder.write(
+        "uncertain.toml", testing::replaced(testing::valid_minimal_text(), "decay_months = 2.0",
+                                            "decay_months = { value = 2.0, distribution = { type = "
+                                            "\"normal\", mean = 0, sd = 1 } }"));
     const Scenario scenario = load_scenario(file);
     int at_bound = 0;
     for (std::uint32_t replicate = 0; replicate < 200; ++replicate) {
-        const double shape = draw_parameters(scenario, 5, replicate).offending.propensity_shape;
-        CHECK(shape > 0.0);  // a shape must be > 0: clamped to just above it
-        at_bound += shape < 1e-300 ? 1 : 0;
+        const double decay = draw_parameters(scenario, 5, replicate).contagion.decay_months;
+        CHECK(decay > 0.0);  // must be > 0: clamped to just above it
+        at_bound += decay < 1e-300 ? 1 : 0;
     }
-    CHECK(at_bound > 50);
+    CHECK(at_bound > 50);  // about half of N(0, 1) draws are below 0
 }
 
 }  // namespace

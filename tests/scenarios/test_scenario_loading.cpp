@@ -113,7 +113,7 @@ TEST_CASE("values written as tables record their source and distribution", "[sce
     CHECK(rate->distribution.b == 0.1);
     CHECK(rate->locate(p) == &p.offending.base_rate_per_month);
     CHECK(rate->lower == 0.0);
-    CHECK(std::isinf(rate->upper));
+    CHECK(rate->upper == 100.0);  // offences a month: the schema's sanity limit
 
     const UncertainParameter* robbery =
         uncertain_of(scenario, "parameters.justice.recording_probability.robbery");
@@ -123,14 +123,13 @@ TEST_CASE("values written as tables record their source and distribution", "[sce
     CHECK(robbery->lower == 0.0);
     CHECK(robbery->upper == 1.0);
 
-    // A shape must be > 0, so draws are clamped to just above 0.
+    // A shape's range starts at 0.01: below that nobody would offend at all.
     const UncertainParameter* shape =
         uncertain_of(scenario, "parameters.offending.propensity_shape");
     REQUIRE(shape != nullptr);
     CHECK(shape->distribution.kind == Distribution::Kind::gamma);
     CHECK(shape->locate(p) == &p.offending.propensity_shape);
-    CHECK(shape->lower > 0.0);
-    CHECK(shape->lower < 1e-300);
+    CHECK(shape->lower == 0.01);
 }
 
 TEST_CASE("a scenario that extends another overrides only what it writes", "[scenarios]") {

@@ -213,7 +213,7 @@ TEST_CASE("values out of range say the range", "[scenarios]") {
             edited("sentence_lognormal_sigma = 0.8", "sentence_lognormal_sigma = -0.1"));
         check_only_diagnostic(scenario, place_of(scenario.text, "-0.1"),
                               "parameters.justice.sentence_lognormal_sigma",
-                              "expected a number >= 0, got -0.1");
+                              "expected a number in [0, 3], got -0.1");
     }
     SECTION("a release fraction of zero") {
         const BrokenScenario scenario(edited("release_fraction = 0.5", "release_fraction = 0"));
@@ -282,6 +282,13 @@ TEST_CASE("rules across values are checked", "[scenarios]") {
         check_only_diagnostic(scenario, place_of(scenario.text, "[]"),
                               "parameters.offending.age_curve",
                               "expected an array of at least one number, got an array of 0 values");
+    }
+    SECTION("a start month outside 1900-2200") {
+        const BrokenScenario scenario(
+            edited("start_month = \"2019-04\"", "start_month = \"0001-01\""));
+        check_only_diagnostic(scenario, place_of(scenario.text, "\"0001-01\""),
+                              "simulation.start_month",
+                              "expected a month between 1900-01 and 2200-12, got 0001-01");
     }
     SECTION("limits the engine's storage sets: months, areas") {
         const BrokenScenario horizon(edited("horizon_months = 24", "horizon_months = 40000"));

@@ -27,7 +27,7 @@ struct PlaceParameters {
 };
 
 struct DemographyParameters {
-    // Annual mortality q(age) = a * exp(b * age), capped at 1 (Gompertz).
+    // Gompertz mortality: the annual hazard of death at age x is a * exp(b * x).
     double mortality_gompertz_a = 0.0;
     double mortality_gompertz_b = 0.0;
 };
@@ -45,7 +45,6 @@ struct OffendingParameters {
     // offence; afterwards offending is multiplied by desisted_multiplier.
     double career_mean_months = 120.0;
     double desisted_multiplier = 0.0;
-    double onset_age_years = 14.0;        // to give the starting population careers in progress
     PerOffenceType<double> type_share{};  // mix of offence types (domestic abuse needs a partner)
     int domestic_abuse_min_age_years = 16;
     // Month-of-year multipliers (January first), averaging 1.
