@@ -67,10 +67,9 @@ int main(int argc, char** argv) {
     scenarios::SummaryAccumulator summary(parameters.simulation.horizon_months,
                                           scenarios::SummaryMode::exact);
     auto start = Clock::now();
-    scenarios::run_ensemble(scenario, options,
-                            {[&](std::uint32_t, const model::MonthlyOutcomes& outcomes) {
-                                summary.add(outcomes);
-                            }});
+    scenarios::run_ensemble(
+        scenario, options,
+        {[&](std::uint32_t, const model::MonthlyOutcomes& outcomes) { summary.add(outcomes); }});
     double ensemble_seconds = seconds_since(start);
 
     nlohmann::json figures = {

@@ -4,8 +4,8 @@
 #include <limits>
 
 #include "exit_codes.hpp"
-#include "option_checks.hpp"
 #include "interrupt.hpp"
+#include "option_checks.hpp"
 #include "print_diagnostics.hpp"
 #include "progress_bar.hpp"
 #include "vrsim/scenarios/output_files.hpp"
