@@ -28,13 +28,7 @@ bool in_gang(const People& people, std::uint32_t person, int month) {
            month < people.gang_leave_month[person];
 }
 
-std::size_t ReplicateRun::age_index(std::uint32_t person, int month) const {
-    int years_past_ten = (month - s_.people.birth_month[person]) / 12 - 10;
-    return std::min<std::size_t>(p_.offending.age_curve.size() - 1,
-                                 static_cast<std::size_t>(std::max(0, years_past_ten)));
-}
-
-double ReplicateRun::rate_before_age(std::uint32_t person, int month) const {
+double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
     const People& people = s_.people;
     const OffendingParameters& offending = p_.offending;
     if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
@@ -57,10 +51,6 @@ double ReplicateRun::rate_before_age(std::uint32_t person, int month) const {
     if (people.career_end_month[person] <= month)
         rate *= offending.desisted_multiplier;
     return rate;
-}
-
-double ReplicateRun::offending_rate_without_mix(std::uint32_t person, int month) const {
-    return rate_before_age(person, month) * p_.offending.age_curve[age_index(person, month)];
 }
 
 double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
@@ -149,7 +139,7 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     // exposures this month act from next month.
     double contagion =
         std::max(contagion_level(person, start_month), contagion_level(person, start_month + 1));
-    double envelope = rate_before_age(person, start_month) * (1.0 + contagion);
+    double envelope = personal_rate(person, start_month) * (1.0 + contagion);
     if (envelope <= 0.0) {
         return;
     }
@@ -244,7 +234,7 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
                                       std::uint32_t offence_number) {
     CandidateDraws d = draw_candidate(draws);
     // Earlier offences this month may have changed the rate (a recall to custody).
-    double rate = rate_before_age(person, month);
+    double rate = personal_rate(person, month);
     if (rate <= 0.0) {
         return;
     }

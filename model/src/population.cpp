@@ -208,7 +208,7 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     // offences since then, some of them proven and on record.
     People& people = s_.people;
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person, -1);
-    const double rate = rate_before_age(person, now);  // no desistance yet
+    const double rate = personal_rate(person, now);  // no desistance yet
     const double* cumulative = hazard_table(person, now);
     const int months_since_ten =
         std::min(now - people.birth_month[person] - 120, hazard_table_months_ - 1);

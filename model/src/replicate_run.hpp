@@ -42,9 +42,9 @@ class ReplicateRun {
     // offending.cpp
     void process_touches(int month);
     void touch(std::uint32_t person, int month);
-    std::size_t age_index(std::uint32_t person, int month) const;
-    double rate_before_age(std::uint32_t person, int month) const;  // all but the age curve
-    double offending_rate_without_mix(std::uint32_t person, int month) const;
+    // The offending rate without the age curve, season and contagion: propensity,
+    // sex, risk factors, gang, desistance; zero before 10, in custody or gone.
+    double personal_rate(std::uint32_t person, int month) const;
     double contagion_level(std::uint32_t person, int month) const;
     int mix_of(std::uint32_t person, int month) const;
     void build_hazard_tables();

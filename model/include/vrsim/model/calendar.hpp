@@ -13,7 +13,6 @@ struct YearMonth {
     static constexpr YearMonth of(int year, int month) { return {year * 12 + (month - 1)}; }
     constexpr int year() const { return index / 12; }
     constexpr int month() const { return index % 12 + 1; }  // 1..12
-    constexpr int month_of_year_zero_based() const { return index % 12; }
     constexpr YearMonth plus_months(int months) const { return {index + months}; }
     // UK financial year (April to March) named by the year it starts in.
     constexpr int financial_year() const { return month() >= 4 ? year() : year() - 1; }
