@@ -31,7 +31,10 @@ class RuleChecker {
         const toml::node* where = written_value(root_, path);
         std::string field(path);
         if (where != nullptr && element >= 0) {
-            field += "[" + std::to_string(element) + "]";
+            // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "[" + string.
+            field += '[';
+            field += std::to_string(element);
+            field += ']';
             where = where->as_array() != nullptr ? where->as_array()->get(element) : where;
         }
         if (where == nullptr) {
