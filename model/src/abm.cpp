@@ -71,6 +71,8 @@ void AbmEngine::run(const Parameters& parameters, ReplicateKey key, MonthlyOutco
         keep_non_zero(all.offences, person_counts->offences);
         keep_non_zero(all.proven_offences, person_counts->proven_offences);
         keep_non_zero(all.victimisations, person_counts->victimisations);
+        person_counts->offences_by_age = all.offences_by_age;
+        person_counts->proven_offences_by_age = all.proven_offences_by_age;
     }
 }
 
@@ -170,6 +172,9 @@ void ReplicateRun::run() {
     s_.counts_by_person.offences.clear();
     s_.counts_by_person.proven_offences.clear();
     s_.counts_by_person.victimisations.clear();
+    const auto ages = static_cast<std::size_t>(p_.place.max_age_years) + 1;
+    s_.counts_by_person.offences_by_age.assign(ages, 0);
+    s_.counts_by_person.proven_offences_by_age.assign(ages, 0);
 
     create_initial_population();
     int gang_members = static_cast<int>(gang_members_at_start_);

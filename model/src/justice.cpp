@@ -96,6 +96,8 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
         outcome(month, Outcome::proven_offences) += 1.0;
         if (count_people_) {
             ++s_.counts_by_person.proven_offences[person];
+            ++s_.counts_by_person
+                  .proven_offences_by_age[static_cast<std::size_t>(age_years(person, month))];
         }
         if (people.proven_offences[person] == 0) {
             outcome(month, age_years(person, month) < 18.0 ? Outcome::first_time_entrants_youth

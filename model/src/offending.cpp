@@ -299,6 +299,8 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
         outcome(month, Outcome::offences_committed) += 1.0;
         if (count_people_) {
             ++s_.counts_by_person.offences[person];
+            ++s_.counts_by_person
+                  .offences_by_age[static_cast<std::size_t>(age_years(person, month))];
         }
         if (recorded) {
             outcome(month, static_cast<Outcome>(index_of(type))) += 1.0;

@@ -17,13 +17,16 @@ struct ReplicateKey {
     std::uint32_t replicate = 0;
 };
 
-// Per-person counts over the reported months, for checks of concentration (a
-// small share of offenders commits most offences, a few victims suffer most
-// crime). Each list holds the non-zero counts only, in no meaningful order.
+// Counts over the reported months for face-validity checks: per person, for
+// concentration (a small share of offenders commits most offences, a few
+// victims suffer most crime), each list holding the non-zero counts only in no
+// meaningful order; and by age in years, for the age-crime curve.
 struct PersonCounts {
-    std::vector<std::uint32_t> offences;         // offences committed, per offender
-    std::vector<std::uint32_t> proven_offences;  // per person with a proven offence
-    std::vector<std::uint32_t> victimisations;   // recorded, per victim
+    std::vector<std::uint32_t> offences;                // offences committed, per offender
+    std::vector<std::uint32_t> proven_offences;         // per person with a proven offence
+    std::vector<std::uint32_t> victimisations;          // recorded, per victim
+    std::vector<std::uint32_t> offences_by_age;         // index: offender's age at the offence
+    std::vector<std::uint32_t> proven_offences_by_age;  // index: age when proven
 };
 
 class AbmState;
