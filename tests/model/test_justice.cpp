@@ -162,3 +162,39 @@ TEST_CASE("The proven reoffending rate matches a constant-rate offender's",
     CHECK(result.mean.at(8, Outcome::proven_reoffending_cohort) == 0);  // incomplete: not reported
     check_binomial_share(reoffenders, cohort, 1.0 - std::exp(-12 * 0.01));
 }
+
+TEST_CASE("A recall holds a licensee for recall_months: steady-state custody by hand",
+          "[justice][recall]") {
+    // Everyone offends at r a month; every offence is charged, convicted the same
+    // month and sentenced to 2 months (1 in custody, 1 on licence). An offence in
+    // the licence month recalls the person for R months (R >= 2, so the licence
+    // has ended by release). Month-end states form a Markov chain: free F,
+    // sentenced C, licence L, recall R_j. With q = 1 - exp(-r), the stationary
+    // shares give custody q (1 + R q) / (1 + q - q^2 + R q^2).
+    auto p = test::simple_parameters();
+    p.place.age_band_lower = {0, 20, 30};
+    p.place.age_band_share = {0.0, 1.0, 0.0};  // adults: no youth custody rules
+    p.offending.base_rate_per_month = 0.1;
+    p.justice.sanction_probability.fill(1.0);
+    p.justice.custody_probability.fill(1.0);
+    p.justice.sentence_mean_months.fill(2.0);
+    p.justice.sentence_lognormal_sigma = 0.0;
+    p.justice.recall_probability = 1.0;
+    p.simulation.warmup_months = 36;
+    p.simulation.horizon_months = 60;
+    const double q = 1.0 - std::exp(-0.1);
+    for (int recall_months : {2, 4, 6}) {
+        p.justice.recall_months = recall_months;
+        const double r_months = recall_months;
+        const double share = q * (1 + r_months * q) / (1 + q - q * q + r_months * q * q);
+        const int replicates = 4;
+        auto result = test::run_replicates(p, replicates, Outcome::custody_population);
+        double mean_custody = result.mean_total() / 60.0;
+        // Month-end counts are binomial(N, share); neighbouring months are
+        // correlated, so count one independent month in twelve.
+        double standard_error = std::sqrt(10000 * share * (1 - share) / (replicates * 60.0 / 12.0));
+        INFO("recall months " << recall_months << ": custody " << mean_custody << ", expected "
+                              << 10000 * share);
+        CHECK(std::abs(mean_custody - 10000 * share) < 4.0 * standard_error);
+    }
+}
