@@ -154,11 +154,11 @@ void ReplicateRun::count_custodial_register(int month) {
         bool gone = people.exit_month[person] <= month;
         bool finished =
             people.release_month[person] <= month && people.licence_end_month[person] <= month;
+        if (!gone && people.release_month[person] == month) {
+            s_.index_events.push_back({person, month});  // released: a reoffending index event
+        }
         if (gone || finished) {
             people.flags[person] &= static_cast<std::uint8_t>(~kInCustodialRegister);
-            if (!gone && people.release_month[person] == month) {
-                s_.index_events.push_back({person, month});
-            }
             continue;
         }
         s_.custodial_register[kept++] = person;
@@ -166,9 +166,6 @@ void ReplicateRun::count_custodial_register(int month) {
             ++in_custody;
         } else {
             ++on_licence;
-        }
-        if (people.release_month[person] == month) {
-            s_.index_events.push_back({person, month});
         }
     }
     s_.custodial_register.resize(kept);

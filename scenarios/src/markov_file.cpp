@@ -105,13 +105,19 @@ class MarkovReader {
             }
         }
     }
+    // The value at `key`, or nullptr (reported when required).
+    const toml::node* present(const toml::table& parent, std::string_view key,
+                              const std::string& field, bool required) {
+        const toml::node* node = parent.get(key);
+        if (node == nullptr && required) {
+            report(parent, field, "required, not set");
+        }
+        return node;
+    }
     const toml::table* table_at(const toml::table& parent, std::string_view key,
                                 const std::string& field, bool required) {
-        const toml::node* node = parent.get(key);
+        const toml::node* node = present(parent, key, field, required);
         if (node == nullptr) {
-            if (required) {
-                report(parent, field, "required, not set");
-            }
             return nullptr;
         }
         if (!node->is_table()) {
@@ -122,11 +128,8 @@ class MarkovReader {
     }
     std::optional<double> number_at(const toml::table& parent, std::string_view key,
                                     const std::string& field, bool required) {
-        const toml::node* node = parent.get(key);
+        const toml::node* node = present(parent, key, field, required);
         if (node == nullptr) {
-            if (required) {
-                report(parent, field, "required, not set");
-            }
             return std::nullopt;
         }
         if (!node->is_number() || !std::isfinite(node->value<double>().value())) {
@@ -137,11 +140,8 @@ class MarkovReader {
     }
     std::optional<std::string> string_at(const toml::table& parent, std::string_view key,
                                          const std::string& field, bool required) {
-        const toml::node* node = parent.get(key);
+        const toml::node* node = present(parent, key, field, required);
         if (node == nullptr) {
-            if (required) {
-                report(parent, field, "required, not set");
-            }
             return std::nullopt;
         }
         if (!node->is_string()) {
