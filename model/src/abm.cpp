@@ -42,6 +42,8 @@ std::uint32_t People::add() {
     candidate_envelope.push_back(0.0F);
     schedule_month.push_back(-kNever);
     schedules_in_month.push_back(0);
+    programme_membership.push_back(0);
+    effect_slot.push_back(kNobody);
     return index;
 }
 
@@ -147,7 +149,9 @@ double& ReplicateRun::outcome(int month, Outcome which) {
 }
 
 void ReplicateRun::run() {
-    out_.reset(p_.simulation.horizon_months);
+    layout_ = OutcomeLayout(p_);
+    out_.reset(p_.simulation.horizon_months, layout_.size());
+    prepare_programmes();
     s_.people.clear();
     const auto months = static_cast<std::size_t>(total_months_) + 1;
     auto reset_buckets = [months](auto& buckets) {
@@ -187,6 +191,8 @@ void ReplicateRun::run() {
         process_touches(month);
         process_court(month);
         count_custodial_register(month);
+        run_radicalisation(month);
+        run_programmes(month);
 
         const auto at = static_cast<std::size_t>(month);
         exited += s_.exits_by_month[at];
@@ -206,6 +212,7 @@ void ReplicateRun::run() {
 }
 
 void ReplicateRun::finish() {
+    finish_programmes();
     // Cohorts are calendar quarters (January, April, July, October).
     int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
     auto cohorts = measure_proven_reoffending(s_.index_events, s_.proven_offences,

@@ -24,6 +24,7 @@ enum PersonFlag : std::uint8_t {
     kSubstanceMisuse = 1U << 3,
     kPartnered = 1U << 4,
     kInCustodialRegister = 1U << 5,
+    kTriaged = 1U << 6,  // diverted by youth triage once: a first arrest only
 };
 
 struct People {
@@ -53,6 +54,8 @@ struct People {
     std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
     std::vector<SimMonth> schedule_month;    // month of the last schedule draw
     std::vector<std::uint16_t> schedules_in_month;
+    std::vector<std::uint16_t> programme_membership;  // bit p: in programme p or waiting
+    std::vector<std::uint32_t> effect_slot;           // kNobody, or index into effect slots
 
     std::size_t size() const { return birth_month.size(); }
     void clear();
@@ -70,7 +73,8 @@ struct People {
                      self.last_victim_month, self.career_end_month, self.release_month,
                      self.licence_end_month, self.exposure_month, self.exposure_level,
                      self.candidate_time, self.candidate_envelope, self.next_touch_month,
-                     self.schedule_month, self.schedules_in_month);
+                     self.schedule_month, self.schedules_in_month, self.programme_membership,
+                     self.effect_slot);
     }
 };
 
@@ -80,6 +84,48 @@ struct PendingCase {
     SimMonth offence_month = 0;
     std::uint16_t offence_number = 0;  // the offender's n-th candidate that month
     OffenceType type = OffenceType::other;
+};
+
+// Programmes: participants, the waiting list and this month's referrals.
+struct Participant {
+    std::uint32_t person = 0;
+    std::uint32_t target = 0;  // who the offending effect acts on (the abuser for victim support)
+    SimMonth start = 0;
+    SimMonth planned_end = kNever;
+    SimMonth next_review = kNever;  // Channel
+};
+
+struct Referral {
+    std::uint32_t person = 0;
+    std::uint16_t source = 0;
+    SimMonth month = 0;
+};
+
+struct ProgrammeRun {
+    std::vector<Participant> caseload;
+    std::vector<Referral> waiting;   // in referral order
+    std::vector<Referral> referred;  // by events this month, not yet assessed
+    std::vector<IndexEvent> starts;  // IOM's reoffending cohorts
+    std::vector<std::pair<std::uint32_t, SimMonth>> last_referrals;  // repeat referrals
+};
+
+// Programme effects on a person: when each began and ended (kNever while in it).
+struct EffectEntry {
+    std::uint8_t programme = 0;
+    SimMonth start = 0;
+    SimMonth end = kNever;
+};
+struct EffectSlot {
+    std::array<EffectEntry, 4> entries{};
+    std::uint8_t count = 0;
+};
+
+struct RadicalisationCase {
+    std::uint32_t person = 0;
+    SimMonth onset = 0;
+    SimMonth end = 0;          // vulnerability ends without progression
+    SimMonth progression = 0;  // progresses to radicalisation, if before end
+    bool handed_on = false;    // left Channel to other services: not referred again
 };
 
 struct AbmState {
@@ -95,6 +141,9 @@ struct AbmState {
     std::vector<IndexEvent> index_events;
     std::vector<ProvenOffence> proven_offences;
     PersonCounts counts_by_person;  // indexed by person, only when asked for
+    std::vector<ProgrammeRun> programmes;
+    std::vector<EffectSlot> effect_slots;
+    std::vector<RadicalisationCase> radicalisation_cases;
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
     // of their victimisation weights (a draw is a binary search), and each area's

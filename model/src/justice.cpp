@@ -21,11 +21,19 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
         youth ? justice.youth_out_of_court_share : justice.adult_out_of_court_share;
     bool on_licence =
         people.release_month[person] <= month && month < people.licence_end_month[person];
-    if (on_licence && draws.recall < justice.recall_probability) {
+    refer_on(ReferralEvent::arrest, person, month);
+    if (type == OffenceType::domestic_abuse) {
+        refer_on(ReferralEvent::domestic_abuse_perpetrator, person, month);
+    }
+    if (on_licence &&
+        draws.recall < justice.recall_probability * recall_multiplier(person, month)) {
         // Recall: back to custody for a fixed term from this month; the licence runs on.
         int release = month + justice.recall_months;
         people.release_month[person] = static_cast<SimMonth>(std::min(release, total_months_));
         after_custody_change(person, month);
+    }
+    if (youth && divert_to_triage(person, month, type, draws)) {
+        return;
     }
     if (draws.disposal < out_of_court_share) {
         if (reported(month)) {
@@ -109,6 +117,7 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
         ++people.proven_offences[person];
     }
     s_.proven_offences.push_back({person, offence_month, month});
+    refer_on(ReferralEvent::proven_offence, person, month);
 }
 
 void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceType type) {
@@ -156,6 +165,7 @@ void ReplicateRun::count_custodial_register(int month) {
             people.release_month[person] <= month && people.licence_end_month[person] <= month;
         if (!gone && people.release_month[person] == month) {
             s_.index_events.push_back({person, month});  // released: a reoffending index event
+            refer_on(ReferralEvent::release_from_custody, person, month);
         }
         if (gone || finished) {
             people.flags[person] &= static_cast<std::uint8_t>(~kInCustodialRegister);

@@ -139,7 +139,8 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     // exposures this month act from next month.
     double contagion =
         std::max(contagion_level(person, start_month), contagion_level(person, start_month + 1));
-    double envelope = personal_rate(person, start_month) * (1.0 + contagion);
+    double envelope =
+        personal_rate(person, start_month) * (1.0 + contagion) * effect_ceiling(person);
     if (envelope <= 0.0) {
         return;
     }
@@ -242,23 +243,36 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     auto mix = static_cast<std::size_t>(mix_of(person, month));
     double contagion = contagion_level(person, month);
     double all_types = mix_seasonal_total_[mix][season];
-    double with_contagion = all_types + contagion * mix_seasonal_violence_[mix][season];
+    // Weight of each type: mix x season x contagion (on violence) x programme effects.
+    PerOffenceType<double> weights{};
+    double with_effects = 0.0;
+    if (offending_ratios(person, month, weights)) {
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            auto offence_type = static_cast<OffenceType>(type);
+            weights[type] *= mix_[mix][type] * p_.offending.seasonality[type][season] *
+                             (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+            with_effects += weights[type];
+        }
+    } else {
+        with_effects = all_types + contagion * mix_seasonal_violence_[mix][season];
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            auto offence_type = static_cast<OffenceType>(type);
+            weights[type] = mix_[mix][type] * p_.offending.seasonality[type][season] *
+                            (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+        }
+    }
     // The envelope's hazard is envelope x (age curve x season); the true one is
-    // rate x (age curve x season) x with_contagion / all_types.
-    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_contagion) {
+    // rate x (age curve x season) x with_effects / all_types.
+    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_effects) {
         return;
     }
-    // Offence type in proportion to mix x season x contagion.
-    double target = d.type * with_contagion;
+    double target = d.type * with_effects;
     std::size_t type = 0;
     for (; type + 1 < kOffenceTypeCount; ++type) {
-        auto offence_type = static_cast<OffenceType>(type);
-        double weight = mix_[mix][type] * p_.offending.seasonality[type][season] *
-                        (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
-        if (target < weight) {
+        if (target < weights[type]) {
             break;
         }
-        target -= weight;
+        target -= weights[type];
     }
     if (mix_[mix][type] <= 0.0) {
         return;  // rounding left the draw on a type this person cannot commit
@@ -297,6 +311,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
         outcome(month, Outcome::offences_committed) += 1.0;
+        outcome(month, committed_outcome(type)) += 1.0;
         if (count_people_) {
             ++s_.counts_by_person.offences[person];
             ++s_.counts_by_person
@@ -317,6 +332,11 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
         if (victim != kNobody) {
             if (recorded) {
                 record_victim(victim, month);
+                if (type == OffenceType::domestic_abuse) {
+                    refer_on(ReferralEvent::domestic_abuse_victim, victim, month);
+                } else if (violent) {
+                    refer_on(ReferralEvent::violent_victimisation, victim, month);
+                }
             }
             if (violent) {
                 expose(victim, month);
@@ -329,7 +349,8 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     if (violent && in_gang(people, person, month)) {
         expose_gang(people.gang[person] - 1U, person, month);
     }
-    if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)]) {
+    if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)] *
+                                         detection_multiplier(person, month)) {
         sanction(person, month, type, draws, offence_number);
     }
 }

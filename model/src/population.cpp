@@ -134,19 +134,26 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     people.propensity[person] = static_cast<float>(propensity);
     people.victimisation[person] = static_cast<float>(victimisation);
 
+    // Entrants that prevention programmes reached have fewer risk factors.
+    double risk_ratio = 1.0;
+    double gang_ratio = 1.0;
+    if (!in_initial_population) {
+        prevention_reach(person, now, risk_ratio, gang_ratio);
+    }
     Stream risks(key_.seed, key_.replicate, Decision::risk_factors, person, 0);
     const RiskParameters& risk = p_.risk;
-    if (risks.uniform() < risk.early_adversity.prevalence)
+    if (risks.uniform() < risk.early_adversity.prevalence * risk_ratio)
         flags |= kEarlyAdversity;
-    if (risks.uniform() < risk.school_exclusion.prevalence)
+    if (risks.uniform() < risk.school_exclusion.prevalence * risk_ratio)
         flags |= kSchoolExclusion;
-    if (risks.uniform() < risk.substance_misuse.prevalence)
+    if (risks.uniform() < risk.substance_misuse.prevalence * risk_ratio)
         flags |= kSubstanceMisuse;
     if (risks.uniform() < p_.victims.partnered_share)
         flags |= kPartnered;
     people.flags[person] = flags;
 
-    assign_gang_career(person, now);
+    assign_gang_career(person, now, gang_ratio);
+    assign_radicalisation(person, now);
     if (in_initial_population) {
         initialise_criminal_history(person, now);
     }
@@ -158,7 +165,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     return person;
 }
 
-void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
+void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join_ratio) {
     const GangParameters& gang = p_.risk.gang;
     People& people = s_.people;
     Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
@@ -166,7 +173,8 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now) {
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
     double probability = gang.join_probability * std::pow(gang.join_risk_multiplier, risk_factors) *
-                         ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0);
+                         ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0) *
+                         join_ratio;
     double join_draw = draws.uniform();
     double age_draw = draws.uniform();
     double gang_draw = draws.uniform();

@@ -35,7 +35,7 @@ class ReplicateRun {
     void create_initial_population();
     void add_entrants(int month);
     std::uint32_t create_person(int birth_month, int now, bool in_initial_population);
-    void assign_gang_career(std::uint32_t person, int now);
+    void assign_gang_career(std::uint32_t person, int now, double join_ratio);
     void initialise_criminal_history(std::uint32_t person, int now);
     double age_years(std::uint32_t person, int month) const;
 
@@ -77,6 +77,46 @@ class ReplicateRun {
     void sentence_to_custody(std::uint32_t person, int month, OffenceType type);
     void count_custodial_register(int month);
 
+    // programmes.cpp
+    void prepare_programmes();
+    double places(std::size_t programme, int month) const;
+    void refer_on(ReferralEvent event, std::uint32_t person, int month);
+    void run_programmes(int month);
+    bool eligible(std::size_t programme, std::uint32_t person, int month) const;
+    void assess_referral(std::size_t programme, const Referral& referral, int month);
+    void start_participation(std::size_t programme, const Referral& referral, int month);
+    void end_participation(std::size_t programme, const Participant& participant, int month);
+    void select_iom(std::size_t programme, int month);
+    void refer_monthly(std::size_t programme, int month);
+    void channel_reviews(std::size_t programme, int month);
+    // Youth triage at a sanction: true when the offence was diverted.
+    bool divert_to_triage(std::uint32_t person, int month, OffenceType type,
+                          const CandidateDraws& draws);
+    // Prevention: how the programmes that reached an entrant change its risks.
+    void prevention_reach(std::uint32_t person, int now, double& risk_ratio, double& gang_ratio);
+    void count_programme(int month, std::size_t programme, ProgrammeMeasure measure,
+                         double value = 1.0);
+    void finish_programmes();
+    RadicalisationCase* radicalisation_case(std::uint32_t person);
+
+    // programme_effects.cpp
+    void start_effect(std::size_t programme, std::uint32_t person, int month);
+    void end_effect(std::size_t programme, std::uint32_t person, int month);
+    // Hazard ratios on each offence type from programmes, now or fading; false
+    // when the person has none.
+    bool offending_ratios(std::uint32_t person, int month, PerOffenceType<double>& ratios) const;
+    double detection_multiplier(std::uint32_t person, int month) const;
+    double recall_multiplier(std::uint32_t person, int month) const;
+    // At least every offending ratio the person's effects can reach (1 when none
+    // raises offending), so candidate schedules stay above the true rate.
+    double effect_ceiling(std::uint32_t person) const;
+    void rescale_gang_exit(std::uint32_t person, double hazard_ratio, int month);
+
+    // radicalisation.cpp
+    void assign_radicalisation(std::uint32_t person, int now);
+    void run_radicalisation(int month);
+    void rescale_progression(RadicalisationCase& vulnerable, double hazard_ratio, int month);
+
     // accounting
     double& outcome(int month, Outcome which);
     bool reported(int month) const { return month >= warmup_months_; }
@@ -105,6 +145,11 @@ class ReplicateRun {
     double proven_share_of_offences_ = 0.0;  // for initial criminal histories
     double gang_members_at_start_ = 0.0;
     int gangs_ = 0;
+    OutcomeLayout layout_;
+    // Referral sources by the event that triggers them: (programme, source).
+    std::array<std::vector<std::pair<std::size_t, std::size_t>>, kReferralEventCount>
+        sources_by_event_;
+    bool any_raising_effect_ = false;  // some programme's offending ratio exceeds 1
 };
 
 }  // namespace vrsim::model

@@ -47,8 +47,11 @@ json summary_json(bool summary_only) {
 json make_manifest(const std::vector<std::string>& command_line,
                    const std::vector<const Scenario*>& scenarios, const EnsembleOptions& options) {
     json outcome_names = json::array();
-    for (std::string_view name : model::kOutcomeNames) {
-        outcome_names.push_back(name);
+    const model::OutcomeLayout layout = scenarios.empty()
+                                            ? model::OutcomeLayout()
+                                            : model::OutcomeLayout(scenarios.front()->parameters);
+    for (std::size_t column = 0; column < layout.size(); ++column) {
+        outcome_names.push_back(layout.name(column));
     }
     json output_files = json::array({kManifestFile, kSummaryFile});
     if (!options.summary_only) {

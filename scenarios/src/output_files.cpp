@@ -1,5 +1,7 @@
 #include "vrsim/scenarios/output_files.hpp"
 
+#include <utility>
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -101,8 +103,9 @@ std::string csv_field(std::string_view text) {
 }
 
 TimeseriesWriter::TimeseriesWriter(AtomicFile& file, std::string_view scenario,
-                                   model::YearMonth start_month, int months, bool with_header)
-    : file_(file), scenario_field_(csv_field(scenario) + ",") {
+                                   model::YearMonth start_month, int months, bool with_header,
+                                   model::OutcomeLayout layout)
+    : file_(file), layout_(std::move(layout)), scenario_field_(csv_field(scenario) + ",") {
     if (with_header) {
         file_.write(kTimeseriesHeader);
     }
@@ -119,8 +122,8 @@ void TimeseriesWriter::write(std::uint32_t replicate, const model::MonthlyOutcom
     const std::string replicate_field = std::to_string(replicate) + ",";
     for (int month = 0; month < outcomes.months(); ++month) {
         buffer_.clear();
-        for (std::size_t index = 0; index < model::kOutcomeCount; ++index) {
-            const double value = outcomes.at(month, static_cast<model::Outcome>(index));
+        for (std::size_t index = 0; index < outcomes.columns(); ++index) {
+            const double value = outcomes.at(month, index);
             if (std::isnan(value)) {
                 continue;
             }
@@ -128,7 +131,7 @@ void TimeseriesWriter::write(std::uint32_t replicate, const model::MonthlyOutcom
             buffer_ += replicate_field;
             buffer_ += month_names_[static_cast<std::size_t>(month)];
             buffer_ += ',';
-            buffer_ += model::kOutcomeNames[index];
+            buffer_ += layout_.name(index);
             buffer_ += ',';
             append_value(buffer_, value);
             buffer_ += '\n';
@@ -138,7 +141,8 @@ void TimeseriesWriter::write(std::uint32_t replicate, const model::MonthlyOutcom
 }
 
 void write_summary_csv(AtomicFile& file, std::string_view scenario, model::YearMonth start_month,
-                       const std::vector<SummaryRow>& rows, bool with_header) {
+                       const std::vector<SummaryRow>& rows, bool with_header,
+                       const model::OutcomeLayout& layout) {
     std::string text;
     if (with_header) {
         text += kSummaryHeader;
@@ -148,7 +152,7 @@ void write_summary_csv(AtomicFile& file, std::string_view scenario, model::YearM
         text += scenario_field;
         text += start_month.plus_months(row.month).to_string();
         text += ',';
-        text += model::kOutcomeNames[static_cast<std::size_t>(row.outcome)];
+        text += layout.name(row.column);
         text += ',';
         append_value(text, row.mean);
         for (double quantile : row.quantiles) {

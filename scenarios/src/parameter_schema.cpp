@@ -105,6 +105,11 @@ const std::vector<Field>& schema() {
         VRSIM_PARAMETER(risk.gang.type_multiplier, non_negative()),
         VRSIM_PARAMETER(risk.gang.gangs_per_area, between(1, 100)),
         VRSIM_PARAMETER(risk.gang.rival_victim_share, probability()),
+        VRSIM_PARAMETER(risk.radicalisation.vulnerable_probability, probability()),
+        VRSIM_PARAMETER(risk.radicalisation.onset_age_min_years, between(10, 120)),
+        VRSIM_PARAMETER(risk.radicalisation.onset_age_max_years, between(10, 120)),
+        VRSIM_PARAMETER(risk.radicalisation.vulnerable_mean_months, positive()),
+        VRSIM_PARAMETER(risk.radicalisation.progression_per_month, probability()),
 
         VRSIM_PARAMETER(victims.victimisation_shape, between(0.001, 1e6)),
         VRSIM_PARAMETER(victims.offender_overlap, non_negative()),
@@ -237,6 +242,17 @@ std::vector<std::string_view> known_keys(std::string_view path) {
 }
 
 bool is_leaf_path(std::string_view path) {
+    // Under programmes.<id>, only the sections are tables; every setting is a leaf.
+    constexpr std::string_view kProgrammes = "programmes";
+    if (path.starts_with(kProgrammes) &&
+        (path.size() == kProgrammes.size() || path[kProgrammes.size()] == '.')) {
+        const auto id_end = path.find('.', kProgrammes.size() + 1);
+        if (path.size() == kProgrammes.size() || id_end == std::string_view::npos) {
+            return false;
+        }
+        const std::string_view rest = path.substr(id_end + 1);
+        return rest != "effects" && rest != "effects.offending_hazard_ratio" && rest != "rules";
+    }
     if (const Field* field = find_field(path); field != nullptr) {
         return !field->is_per_offence_type();
     }

@@ -66,11 +66,20 @@ json to_json(const model::GangParameters& p) {
             {"rival_victim_share", p.rival_victim_share}};
 }
 
+json to_json(const model::RadicalisationParameters& p) {
+    return {{"vulnerable_probability", p.vulnerable_probability},
+            {"onset_age_min_years", p.onset_age_min_years},
+            {"onset_age_max_years", p.onset_age_max_years},
+            {"vulnerable_mean_months", p.vulnerable_mean_months},
+            {"progression_per_month", p.progression_per_month}};
+}
+
 json to_json(const model::RiskParameters& p) {
     return {{"early_adversity", to_json(p.early_adversity)},
             {"school_exclusion", to_json(p.school_exclusion)},
             {"substance_misuse", to_json(p.substance_misuse)},
-            {"gang", to_json(p.gang)}};
+            {"gang", to_json(p.gang)},
+            {"radicalisation", to_json(p.radicalisation)}};
 }
 
 json to_json(const model::VictimParameters& p) {

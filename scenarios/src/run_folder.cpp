@@ -29,6 +29,7 @@ void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
     create_folder(folder);
     const nlohmann::json manifest = make_manifest(command_line, {&scenario}, options);
     const model::SimulationParameters& simulation = scenario.parameters.simulation;
+    const model::OutcomeLayout layout(scenario.parameters);
 
     AtomicFile manifest_file(folder / kManifestFile);
     AtomicFile summary_file(folder / kSummaryFile);
@@ -37,10 +38,11 @@ void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
     if (!options.summary_only) {
         timeseries_file.emplace(folder / kTimeseriesFile);
         timeseries.emplace(*timeseries_file, scenario.name, simulation.start_month,
-                           simulation.horizon_months);
+                           simulation.horizon_months, true, layout);
     }
     SummaryAccumulator summary(simulation.horizon_months,
-                               options.summary_only ? SummaryMode::streaming : SummaryMode::exact);
+                               options.summary_only ? SummaryMode::streaming : SummaryMode::exact,
+                               layout.size());
 
     std::vector<ReplicateSink> sinks;
     sinks.emplace_back(
@@ -52,7 +54,8 @@ void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
     }
     run_ensemble(scenario, options, sinks, progress);
 
-    write_summary_csv(summary_file, scenario.name, simulation.start_month, summary.rows());
+    write_summary_csv(summary_file, scenario.name, simulation.start_month, summary.rows(), true,
+                      layout);
     write_json(manifest_file, manifest);
     if (timeseries_file) {
         timeseries_file->commit();

@@ -2,6 +2,7 @@
 // that span fields, and report every problem at once.
 #include <utility>
 
+#include "programme_decode.hpp"
 #include "scenario_decode.hpp"
 #include "scenario_diagnostics.hpp"
 #include "scenario_document.hpp"
@@ -29,10 +30,12 @@ Scenario load_scenario(const std::filesystem::path& file) {
     scenario.files = document.files;
     const detail::FieldSet failed =
         detail::decode_parameters(document.root, file, scenario, diagnostics);
+    detail::decode_programmes(document.root, file, scenario, diagnostics);
     detail::check_parameter_rules(scenario.parameters, document.root, file, failed, diagnostics);
     if (!diagnostics.empty()) {
         throw fail();
     }
+    detail::schedule_programmes(scenario);
     return scenario;
 }
 

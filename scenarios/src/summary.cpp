@@ -28,7 +28,7 @@ double mean_of(std::span<const double> values) {
     return sum / static_cast<double>(values.size());
 }
 
-SummaryRow exact_row(int month, model::Outcome outcome, std::vector<double> values) {
+SummaryRow exact_row(int month, std::size_t outcome, std::vector<double> values) {
     SummaryRow row{month, outcome, values.size(), mean_of(values), {}};
     std::sort(values.begin(), values.end());
     for (std::size_t i = 0; i < kSummaryProbabilities.size(); ++i) {
@@ -65,7 +65,7 @@ class SummaryAccumulator::StreamingCell {
 
     std::size_t count() const { return acc::count(estimator_); }
 
-    SummaryRow row(int month, model::Outcome outcome) const {
+    SummaryRow row(int month, std::size_t outcome) const {
         if (count() <= kMarkers) {
             const auto first = first_values_.begin();
             return exact_row(
@@ -85,9 +85,9 @@ class SummaryAccumulator::StreamingCell {
     std::array<double, kMarkers> first_values_{};
 };
 
-SummaryAccumulator::SummaryAccumulator(int months, SummaryMode mode)
-    : months_(months), mode_(mode) {
-    const auto cells = static_cast<std::size_t>(months) * model::kOutcomeCount;
+SummaryAccumulator::SummaryAccumulator(int months, SummaryMode mode, std::size_t columns)
+    : months_(months), columns_(columns), mode_(mode) {
+    const auto cells = static_cast<std::size_t>(months) * columns;
     if (mode_ == SummaryMode::exact) {
         values_.resize(cells);
     } else {
@@ -100,9 +100,11 @@ SummaryAccumulator::SummaryAccumulator(SummaryAccumulator&&) noexcept = default;
 SummaryAccumulator& SummaryAccumulator::operator=(SummaryAccumulator&&) noexcept = default;
 
 void SummaryAccumulator::add(const model::MonthlyOutcomes& outcomes) {
-    if (outcomes.months() != months_) {
-        throw std::invalid_argument("summary expects " + std::to_string(months_) + " months, got " +
-                                    std::to_string(outcomes.months()));
+    if (outcomes.months() != months_ || outcomes.columns() != columns_) {
+        throw std::invalid_argument("summary expects " + std::to_string(months_) + " months of " +
+                                    std::to_string(columns_) + " outcomes, got " +
+                                    std::to_string(outcomes.months()) + " of " +
+                                    std::to_string(outcomes.columns()));
     }
     const std::vector<double>& values = outcomes.values();
     for (std::size_t cell = 0; cell < values.size(); ++cell) {
@@ -120,9 +122,8 @@ void SummaryAccumulator::add(const model::MonthlyOutcomes& outcomes) {
 std::vector<SummaryRow> SummaryAccumulator::rows() const {
     std::vector<SummaryRow> rows;
     for (int month = 0; month < months_; ++month) {
-        for (std::size_t index = 0; index < model::kOutcomeCount; ++index) {
-            const auto outcome = static_cast<model::Outcome>(index);
-            const std::size_t cell = static_cast<std::size_t>(month) * model::kOutcomeCount + index;
+        for (std::size_t outcome = 0; outcome < columns_; ++outcome) {
+            const std::size_t cell = static_cast<std::size_t>(month) * columns_ + outcome;
             if (mode_ == SummaryMode::exact) {
                 if (!values_[cell].empty()) {
                     rows.push_back(exact_row(month, outcome, values_[cell]));

@@ -39,6 +39,7 @@ inline model::Parameters simple_parameters() {
     p.risk.gang.join_probability = 0.0;
     p.risk.gang.type_multiplier.fill(1.0);
     p.risk.gang.gangs_per_area = 1;
+    p.risk.radicalisation.vulnerable_probability = 0.0;
 
     p.victims.victimisation_shape = 1.0;
     p.victims.offender_overlap = 0.0;

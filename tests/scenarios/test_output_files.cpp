@@ -162,7 +162,7 @@ TEST_CASE("summary rows print month, outcome, mean and the five quantiles") {
     TemporaryFolder folder;
     SummaryRow row;
     row.month = 3;
-    row.outcome = Outcome::victims;
+    row.column = vrsim::model::index_of(Outcome::victims);
     row.count = 5;
     row.mean = 3.0;
     row.quantiles = {1.2, 2, 3, 4, 4.8};

@@ -67,7 +67,7 @@ TEST_CASE("exact summary of a cell: mean and quantiles whatever the replicate or
     REQUIRE(rows.size() == 1);
     const auto& row = rows.front();
     CHECK(row.month == 0);
-    CHECK(row.outcome == Outcome::victims);
+    CHECK(row.column == vrsim::model::index_of(Outcome::victims));
     CHECK(row.count == 5);
     CHECK(row.mean == 3.0);
     CHECK(row.quantiles[0] == Approx(1.2));
@@ -90,15 +90,15 @@ TEST_CASE("NaN values are skipped and a cell with none gets no row") {
     REQUIRE(rows.size() == 3);
     // Month 0 victims: two values, the NaN left out.
     CHECK(rows[0].month == 0);
-    CHECK(rows[0].outcome == Outcome::victims);
+    CHECK(rows[0].column == vrsim::model::index_of(Outcome::victims));
     CHECK(rows[0].count == 2);
     CHECK(rows[0].mean == 2.0);
     CHECK(rows[0].quantiles[2] == 2.0);
     // Month 1 in outcome order: victims before population.
     CHECK(rows[1].month == 1);
-    CHECK(rows[1].outcome == Outcome::victims);
+    CHECK(rows[1].column == vrsim::model::index_of(Outcome::victims));
     CHECK(rows[1].count == 3);
-    CHECK(rows[2].outcome == Outcome::population);
+    CHECK(rows[2].column == vrsim::model::index_of(Outcome::population));
     CHECK(rows[2].mean == 100.0);
 }
 

@@ -7,6 +7,7 @@
 
 #include "vrsim/model/calendar.hpp"
 #include "vrsim/model/offence_types.hpp"
+#include "vrsim/model/programmes.hpp"
 
 namespace vrsim::model {
 
@@ -68,11 +69,24 @@ struct GangParameters {
     double rival_victim_share = 0.0;  // of a member's violence, share aimed at a rival gang
 };
 
+// Vulnerability to radicalisation: some people become vulnerable at an age drawn
+// uniformly in [onset_age_min, onset_age_max) for an exponential time; while
+// vulnerable they may progress to radicalisation (and leave the pathway Channel
+// serves) at a constant hazard.
+struct RadicalisationParameters {
+    double vulnerable_probability = 0.0;  // lifetime chance of a vulnerable episode
+    double onset_age_min_years = 12.0;
+    double onset_age_max_years = 30.0;
+    double vulnerable_mean_months = 24.0;
+    double progression_per_month = 0.0;
+};
+
 struct RiskParameters {
     RiskFactor early_adversity;
     RiskFactor school_exclusion;
     RiskFactor substance_misuse;
     GangParameters gang;
+    RadicalisationParameters radicalisation;
 };
 
 struct VictimParameters {
@@ -129,6 +143,7 @@ struct Parameters {
     VictimParameters victims;
     ContagionParameters contagion;
     JusticeParameters justice;
+    std::vector<ProgrammeParameters> programmes;
 };
 
 }  // namespace vrsim::model

@@ -22,6 +22,11 @@ enum class Decision : std::uint32_t {
     justice,
     sentence,
     demography,
+    programme_referral,
+    programme_consent,
+    programme_duration,
+    programme_reach,
+    radicalisation,
 };
 
 inline constexpr std::uint64_t mix64(std::uint64_t z) {

@@ -69,11 +69,13 @@ std::string csv_field(std::string_view text);
 class TimeseriesWriter {
   public:
     TimeseriesWriter(AtomicFile& file, std::string_view scenario, model::YearMonth start_month,
-                     int months, bool with_header = true);
+                     int months, bool with_header = true,
+                     model::OutcomeLayout layout = model::OutcomeLayout());
     void write(std::uint32_t replicate, const model::MonthlyOutcomes& outcomes);
 
   private:
     AtomicFile& file_;
+    model::OutcomeLayout layout_;
     std::string scenario_field_;
     std::vector<std::string> month_names_;
     std::string buffer_;
@@ -81,7 +83,8 @@ class TimeseriesWriter {
 
 // Writes summary.csv rows (header included) for one scenario.
 void write_summary_csv(AtomicFile& file, std::string_view scenario, model::YearMonth start_month,
-                       const std::vector<SummaryRow>& rows, bool with_header = true);
+                       const std::vector<SummaryRow>& rows, bool with_header = true,
+                       const model::OutcomeLayout& layout = model::OutcomeLayout());
 
 // Writes `document` indented by 2 with a final newline; invalid UTF-8 in a
 // string (a path) is replaced rather than failing.

@@ -3,6 +3,7 @@
 // parameters, plus the parameters that carry an uncertainty distribution.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -43,9 +44,29 @@ struct Distribution {
 struct UncertainParameter {
     std::string field;  // dotted path as in the file
     Distribution distribution;
-    double* (*locate)(model::Parameters&) = nullptr;  // where the drawn value goes
+    std::function<double*(model::Parameters&)> locate;  // where the drawn value goes
     double lower = 0.0;  // the parameter's valid range; draws are clamped into it
     double upper = 0.0;
+};
+
+// Money for a programme from one funder over UK financial years (April-March),
+// named by the year they start in: from 2019 means 2019-20.
+struct FundingEntry {
+    int from_financial_year = 0;
+    int until_financial_year = 0;      // inclusive
+    double budget_gbp_per_year = 0.0;  // or, when places_given, places x cost per place
+    double places = 0.0;
+    bool places_given = false;
+    std::string funder;
+    bool grant = false;  // a time-limited grant rather than core funding
+};
+
+struct ProgrammeFunding {
+    std::string programme;  // id
+    double cost_per_place_per_year_gbp = 0.0;
+    int ramp_up_months = 0;    // after funding starts or rises, places climb over these months
+    int wind_down_months = 0;  // before it stops or falls, places shrink over these months
+    std::vector<FundingEntry> entries;
 };
 
 struct Scenario {
@@ -55,6 +76,7 @@ struct Scenario {
     std::vector<std::filesystem::path> files;  // it and every file it extends, base last
     model::Parameters parameters;              // values as written (no draws applied)
     std::vector<UncertainParameter> uncertain;
+    std::vector<ProgrammeFunding> funding;  // one per programme, in parameters.programmes order
     // Where each parameter's value came from ("source" in the file), by field path.
     std::vector<std::pair<std::string, std::string>> sources;
 };

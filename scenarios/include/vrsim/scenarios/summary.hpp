@@ -35,16 +35,16 @@ enum class SummaryMode {
 };
 
 struct SummaryRow {
-    int month = 0;  // months since the first reported month
-    model::Outcome outcome{};
-    std::size_t count = 0;  // replicates with a value
+    int month = 0;           // months since the first reported month
+    std::size_t column = 0;  // outcome column (see model::OutcomeLayout)
+    std::size_t count = 0;   // replicates with a value
     double mean = 0.0;
     std::array<double, kSummaryProbabilities.size()> quantiles{};  // p05, p25, p50, p75, p95
 };
 
 class SummaryAccumulator {
   public:
-    SummaryAccumulator(int months, SummaryMode mode);
+    SummaryAccumulator(int months, SummaryMode mode, std::size_t columns = model::kOutcomeCount);
     ~SummaryAccumulator();
     SummaryAccumulator(SummaryAccumulator&&) noexcept;
     SummaryAccumulator& operator=(SummaryAccumulator&&) noexcept;
@@ -61,6 +61,7 @@ class SummaryAccumulator {
   private:
     class StreamingCell;
     int months_ = 0;
+    std::size_t columns_ = model::kOutcomeCount;
     SummaryMode mode_;
     std::vector<std::vector<double>> values_;  // exact mode, per cell
     std::vector<StreamingCell> streaming_;     // streaming mode, per cell

@@ -1,0 +1,174 @@
+// Programme effects on the people they reach: hazard ratios on offending by type
+// while in a programme, fading after exit; detection and recall (IOM); leaving
+// a gang sooner (gang exit); slower radicalisation (Channel, radicalisation.cpp).
+//
+// Offending ratios act by thinning: a candidate offence is kept with
+// probability (true rate) / (envelope), and the envelope ignores ratios below 1,
+// so starting or leaving a programme never redraws a person's schedule and two
+// scenarios keep the same candidate offences until a programme removes one.
+#include <algorithm>
+#include <cmath>
+
+#include "replicate_run.hpp"
+
+namespace vrsim::model {
+
+namespace {
+
+// The ratio an entry applies in `month`: in full while in the programme, then
+// fading towards 1.
+double effect_now(double ratio, const EffectEntry& entry, double fade_months, int month) {
+    if (month < entry.start) {
+        return 1.0;
+    }
+    if (month < entry.end) {
+        return ratio;
+    }
+    if (fade_months <= 0.0) {
+        return 1.0;
+    }
+    return 1.0 - (1.0 - ratio) * std::exp(-(month - entry.end) / fade_months);
+}
+
+// An entry whose effect has faded to nothing can be replaced.
+bool spent(const EffectEntry& entry, double fade_months, int month) {
+    return entry.end != kNever && month >= entry.end + static_cast<int>(10.0 * fade_months);
+}
+
+}  // namespace
+
+void ReplicateRun::start_effect(std::size_t programme, std::uint32_t person, int month) {
+    People& people = s_.people;
+    if (people.effect_slot[person] == kNobody) {
+        people.effect_slot[person] = static_cast<std::uint32_t>(s_.effect_slots.size());
+        s_.effect_slots.emplace_back();
+    }
+    EffectSlot& slot = s_.effect_slots[people.effect_slot[person]];
+    EffectEntry entry{static_cast<std::uint8_t>(programme), static_cast<SimMonth>(month), kNever};
+    // A person holds at most four effects at once; a spent one makes room, and
+    // with four live ones the new programme acts on them without an effect.
+    std::size_t at = slot.count;
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        const EffectEntry& held = slot.entries[i];
+        if (spent(held, p_.programmes[held.programme].effects.fade_months, month)) {
+            at = i;
+            break;
+        }
+    }
+    if (at == slot.entries.size()) {
+        return;
+    }
+    slot.entries[at] = entry;
+    slot.count = static_cast<std::uint8_t>(std::max<std::size_t>(slot.count, at + 1));
+    if (any_raising_effect_ && effect_ceiling(person) > 1.0 &&
+        people.next_touch_month[person] != month) {
+        schedule(person, month + 1, month);  // the envelope must cover the higher rate
+    }
+}
+
+void ReplicateRun::end_effect(std::size_t programme, std::uint32_t person, int month) {
+    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    if (slot_index == kNobody) {
+        return;
+    }
+    EffectSlot& slot = s_.effect_slots[slot_index];
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        EffectEntry& entry = slot.entries[i];
+        if (entry.programme == programme && entry.end == kNever) {
+            entry.end = static_cast<SimMonth>(month);
+            return;
+        }
+    }
+}
+
+bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
+                                    PerOffenceType<double>& ratios) const {
+    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    if (slot_index == kNobody) {
+        return false;
+    }
+    ratios.fill(1.0);
+    const EffectSlot& slot = s_.effect_slots[slot_index];
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        const EffectEntry& entry = slot.entries[i];
+        const ProgrammeEffects& effects = p_.programmes[entry.programme].effects;
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            ratios[type] *=
+                effect_now(effects.offending_hazard_ratio[type], entry, effects.fade_months, month);
+        }
+    }
+    return true;
+}
+
+double ReplicateRun::effect_ceiling(std::uint32_t person) const {
+    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    if (!any_raising_effect_ || slot_index == kNobody) {
+        return 1.0;
+    }
+    double ceiling = 1.0;
+    const EffectSlot& slot = s_.effect_slots[slot_index];
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        const auto& ratios =
+            p_.programmes[slot.entries[i].programme].effects.offending_hazard_ratio;
+        ceiling *= std::max(1.0, *std::max_element(ratios.begin(), ratios.end()));
+    }
+    return ceiling;
+}
+
+double ReplicateRun::detection_multiplier(std::uint32_t person, int month) const {
+    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    if (slot_index == kNobody) {
+        return 1.0;
+    }
+    double multiplier = 1.0;
+    const EffectSlot& slot = s_.effect_slots[slot_index];
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        const EffectEntry& entry = slot.entries[i];
+        if (entry.start <= month && month < entry.end) {
+            multiplier *= p_.programmes[entry.programme].effects.detection_multiplier;
+        }
+    }
+    return multiplier;
+}
+
+double ReplicateRun::recall_multiplier(std::uint32_t person, int month) const {
+    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    if (slot_index == kNobody) {
+        return 1.0;
+    }
+    double multiplier = 1.0;
+    const EffectSlot& slot = s_.effect_slots[slot_index];
+    for (std::size_t i = 0; i < slot.count; ++i) {
+        const EffectEntry& entry = slot.entries[i];
+        if (entry.start <= month && month < entry.end) {
+            multiplier *= p_.programmes[entry.programme].effects.recall_multiplier;
+        }
+    }
+    return multiplier;
+}
+
+void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, int month) {
+    // Membership left is exponential, so a hazard ratio h divides what is left
+    // by h: the same draw, a shorter (h > 1) or longer stay.
+    People& people = s_.people;
+    if (!in_gang(people, person, month) || hazard_ratio == 1.0) {
+        return;
+    }
+    const int leave = people.gang_leave_month[person];
+    const int remaining = leave - month;
+    const int rescaled =
+        std::min(total_months_,
+                 month + std::max(1, static_cast<int>(std::lround(remaining / hazard_ratio))));
+    if (leave < total_months_) {
+        --s_.gang_leaves_by_month[static_cast<std::size_t>(leave)];
+    }
+    if (rescaled < total_months_) {
+        ++s_.gang_leaves_by_month[static_cast<std::size_t>(rescaled)];
+    }
+    people.gang_leave_month[person] = static_cast<SimMonth>(rescaled);
+    if (people.next_touch_month[person] != month) {
+        set_next_touch(person, month);
+    }
+}
+
+}  // namespace vrsim::model
