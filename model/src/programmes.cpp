@@ -18,6 +18,9 @@ std::int64_t programme_key(int month, std::size_t programme, std::size_t source 
            static_cast<std::int64_t>(source);
 }
 
+// The source of IOM's own selections, which are not a referral source.
+constexpr std::uint16_t kSelectedByScore = 0xFFFF;
+
 std::uint16_t membership_bit(std::size_t programme) {
     return static_cast<std::uint16_t>(1U << programme);
 }
@@ -131,7 +134,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
         return;
     }
     count_programme(month, programme, ProgrammeMeasure::referrals);
-    if (reported(month)) {
+    if (reported(month) && referral.source < parameters.referral_sources.size()) {
         out_.at(month - warmup_months_, layout_.referral_column(programme, referral.source)) += 1.0;
     }
     if (parameters.kind == ProgrammeKind::domestic_abuse_victims) {
@@ -272,7 +275,8 @@ void ReplicateRun::select_iom(std::size_t programme, int month) {
         if (static_cast<std::ptrdiff_t>(run.waiting.size()) >= free_places) {
             break;
         }
-        assess_referral(programme, {candidate.person, 0, static_cast<SimMonth>(month)}, month);
+        assess_referral(programme,
+                        {candidate.person, kSelectedByScore, static_cast<SimMonth>(month)}, month);
     }
 }
 
