@@ -44,10 +44,6 @@ void append_row_start(std::string& out, const Comparison& comparison) {
     out += ',';
 }
 
-std::size_t replicate_count(const Comparison& comparison) {
-    return comparison.replicates.size();
-}
-
 }  // namespace
 
 std::string format_gbp(double value) {
@@ -141,7 +137,7 @@ void write_comparison_markdown(AtomicFile& file, std::span<const Comparison> com
     out += "\n";
     for (const Comparison& comparison : comparisons) {
         const std::vector<MeasureSummary> rows = summarise_measures(comparison.replicates);
-        const std::size_t total = replicate_count(comparison);
+        const std::size_t total = comparison.replicates.size();
         out += "\n## " + comparison.alternative + " compared with " + comparison.base + "\n\n";
         out += std::to_string(total) + " paired replicates. Probability that " +
                comparison.alternative +
