@@ -5,6 +5,7 @@
 
 #include "scenario_test_files.hpp"
 #include "vrsim/model/offence_types.hpp"
+#include "vrsim/scenarios/economics.hpp"
 #include "vrsim/scenarios/markov_file.hpp"
 #include "vrsim/scenarios/scenario.hpp"
 
@@ -233,6 +234,10 @@ TEST_CASE("every shipped scenario in scenarios/library loads without diagnostics
         }
         if (entry.path().parent_path().filename() == "markov") {
             CHECK_NOTHROW(load_markov_file(entry.path()));  // state-transition models
+            continue;
+        }
+        if (entry.path().parent_path().filename() == "costs") {
+            CHECK_NOTHROW(load_unit_costs(entry.path()));  // unit costs for comparisons
             continue;
         }
         ++files;
