@@ -249,21 +249,25 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
             if (borough != filter.borough) {
                 return;
             }
-            std::size_t area = 0;
+            // The areas this row counts in: the borough, or each ward asked for that
+            // the row's ward name or code matches.
+            std::vector<std::size_t> row_areas{0};
             if (layout->ward_code) {
                 const std::string& ward_name = fields[*layout->ward_name];
                 const std::string& ward_code = fields[*layout->ward_code];
                 borough_wards.insert(ward_name);
                 borough_wards.insert(ward_code);
                 if (!filter.wards.empty()) {
-                    auto wanted = std::find_if(
-                        filter.wards.begin(), filter.wards.end(),
-                        [&](const std::string& w) { return w == ward_name || w == ward_code; });
-                    if (wanted == filter.wards.end()) {
+                    row_areas.clear();
+                    for (std::size_t w = 0; w < filter.wards.size(); ++w) {
+                        if (filter.wards[w] == ward_name || filter.wards[w] == ward_code) {
+                            row_areas.push_back(w);
+                            ward_found[w] = true;
+                        }
+                    }
+                    if (row_areas.empty()) {
                         return;
                     }
-                    area = static_cast<std::size_t>(wanted - filter.wards.begin());
-                    ward_found[area] = true;
                 }
             }
             // The same category twice for one area would be counted twice.
@@ -301,10 +305,12 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
                 for (const std::string& outcome : mapped->outcomes) {
                     const auto o = static_cast<std::size_t>(
                         std::find(outcomes.begin(), outcomes.end(), outcome) - outcomes.begin());
-                    Cell& target = cell(area, o, m);
-                    target.value += offences;
-                    target.sources.push_back({0, static_cast<std::uint32_t>(record.line),
-                                              static_cast<std::uint32_t>(column + 1)});
+                    for (std::size_t area : row_areas) {
+                        Cell& target = cell(area, o, m);
+                        target.value += offences;
+                        target.sources.push_back({0, static_cast<std::uint32_t>(record.line),
+                                                  static_cast<std::uint32_t>(column + 1)});
+                    }
                 }
             }
         };

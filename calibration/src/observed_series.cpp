@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "problem_list.hpp"
@@ -142,11 +143,13 @@ ObservedSeries combine_series(std::vector<ObservedSeries> parts, Overlap overlap
         }
     }
     // Which part keeps each (area, outcome, month); overlapping months are gathered
-    // per (area, outcome, parts holding them, part kept) to report stretches.
+    // per (area, parts holding them, part kept) to report each stretch once.
+    struct Stretch {
+        std::set<int> months;
+        std::set<std::string> outcomes;
+    };
     std::map<Key, std::size_t> keeper;
-    std::map<std::tuple<std::string, std::string, std::vector<std::size_t>, std::size_t>,
-             std::vector<model::YearMonth>>
-        stretches;
+    std::map<std::tuple<std::string, std::vector<std::size_t>, std::size_t>, Stretch> stretches;
     for (const auto& [key, held_by] : holders) {
         std::size_t kept = held_by.front();
         for (std::size_t p : held_by) {
@@ -160,15 +163,24 @@ ObservedSeries combine_series(std::vector<ObservedSeries> parts, Overlap overlap
         keeper[key] = kept;
         if (held_by.size() > 1) {
             const std::size_t flag = overlap == Overlap::error || tie ? parts.size() : kept;
-            stretches[{std::get<0>(key), std::get<1>(key), held_by, flag}].push_back(
-                model::YearMonth{std::get<2>(key)});
+            Stretch& stretch = stretches[{std::get<0>(key), held_by, flag}];
+            stretch.months.insert(std::get<2>(key));
+            stretch.outcomes.insert(std::get<1>(key));
         }
     }
     detail::ProblemList problems;
-    for (const auto& [where, months] : stretches) {
-        const auto& [area, outcome, held_by, kept] = where;
-        const std::string stretch = month_range(months.front(), months.back()) + " (" +
-                                    std::to_string(months.size()) + " months)";
+    for (const auto& [where, stretch] : stretches) {
+        const auto& [area, held_by, kept] = where;
+        const model::YearMonth first{*stretch.months.begin()};
+        const model::YearMonth last{*stretch.months.rbegin()};
+        std::string what = month_range(first, last) + " (" +
+                           std::to_string(stretch.months.size()) + " months) of " +
+                           (stretch.outcomes.size() == 1
+                                ? *stretch.outcomes.begin()
+                                : std::to_string(stretch.outcomes.size()) + " outcomes");
+        if (!area.empty()) {
+            what += " in " + area;
+        }
         std::string others;
         for (std::size_t p : held_by) {
             if (p != held_by.back()) {
@@ -178,12 +190,12 @@ ObservedSeries combine_series(std::vector<ObservedSeries> parts, Overlap overlap
         const std::filesystem::path& last_file = parts[held_by.back()].files.front();
         if (overlap == Overlap::error) {
             problems.add(last_file, 0, "",
-                         series_name(area, outcome) + ": " + stretch + " is also in " + others +
+                         what + " are also in " + others +
                              "; give each month once, or take the later vintage (the file "
                              "whose months run later) for months in several files");
         } else if (kept == parts.size()) {
             problems.add(last_file, 0, "",
-                         series_name(area, outcome) + ": " + stretch + " is also in " + others +
+                         what + " are also in " + others +
                              ", and the files end in the same month, so none is the later "
                              "vintage");
         } else if (notes != nullptr) {
@@ -193,8 +205,8 @@ ObservedSeries combine_series(std::vector<ObservedSeries> parts, Overlap overlap
                     dropped += (dropped.empty() ? "" : ", ") + part_name(p);
                 }
             }
-            notes->push_back(series_name(area, outcome) + ": " + stretch + " taken from " +
-                             part_name(kept) + " (later vintage), not " + dropped);
+            notes->push_back(what + " taken from " + part_name(kept) + " (later vintage), not " +
+                             dropped);
         }
     }
     problems.throw_if_any();
