@@ -184,8 +184,9 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
         auto [previous, inserted] = months_of_force[name->force].emplace(name->month.index, file);
         if (!inserted) {
             problems.add(file, 0, "",
-                         "duplicate month: " + previous->second.string() + " is also " +
-                             name->force + " for " + name->month.to_string());
+                         "duplicate month: a second street file for " + name->force + " in " +
+                             name->month.to_string() + " (the first is " +
+                             previous->second.string() + ")");
             continue;
         }
         readable.emplace_back(file, name->month);

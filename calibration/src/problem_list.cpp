@@ -1,5 +1,8 @@
 #include "problem_list.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 namespace vrsim::calibration {
 
 std::string Diagnostic::to_string() const {
@@ -59,7 +62,21 @@ void ProblemList::throw_if_any() const {
     if (listed_.empty()) {
         return;
     }
+    // In reading order: by file (first mentioned first), then line; problems with
+    // no line after those of the same file.
     std::vector<Diagnostic> diagnostics = listed_;
+    std::vector<std::filesystem::path> files;
+    for (const Diagnostic& diagnostic : diagnostics) {
+        if (std::find(files.begin(), files.end(), diagnostic.file) == files.end()) {
+            files.push_back(diagnostic.file);
+        }
+    }
+    auto key = [&](const Diagnostic& d) {
+        const auto file = std::find(files.begin(), files.end(), d.file) - files.begin();
+        return std::make_tuple(file, d.line == 0 ? 1 : 0, d.line, d.column);
+    };
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
     if (unlisted_ > 0) {
         Diagnostic more;
         more.file = listed_.back().file;
