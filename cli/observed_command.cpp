@@ -190,8 +190,8 @@ int observed_command(const ObservedArguments& arguments) {
     }
     const bool lsoa_given = !arguments.lsoa_prefix.empty() || !arguments.lsoa_codes.empty();
     if (!met_files.empty() && arguments.borough.empty()) {
-        problems.add({}, "--borough is needed to read Met files (" + met_files.front().string() +
-                             ")");
+        problems.add({},
+                     "--borough is needed to read Met files (" + met_files.front().string() + ")");
     }
     if (met_files.empty() && !arguments.borough.empty()) {
         problems.add({}, "--borough and --ward apply to Met files, and none was given");
@@ -201,12 +201,14 @@ int observed_command(const ObservedArguments& arguments) {
                              police_inputs.front().string() + ")");
     }
     if (police_inputs.empty() && lsoa_given) {
-        problems.add({}, "--lsoa-prefix and --lsoa-codes apply to police.uk files, and none was "
-                         "given");
+        problems.add({},
+                     "--lsoa-prefix and --lsoa-codes apply to police.uk files, and none was "
+                     "given");
     }
     if ((!met_files.empty() || !police_inputs.empty()) && arguments.mapping.empty()) {
-        problems.add({}, "--mapping is needed to read Met or police.uk files (see "
-                         "scenarios/library/mappings/)");
+        problems.add({},
+                     "--mapping is needed to read Met or police.uk files (see "
+                     "scenarios/library/mappings/)");
     }
     if (!problems.diagnostics.empty()) {
         return problems.print();
@@ -270,8 +272,9 @@ int observed_command(const ObservedArguments& arguments) {
     } catch (const ObservedDataError& error) {
         problems.add(error);
         if (!arguments.later_vintage) {
-            problems.add({}, "to take months found in several files from the later file, "
-                             "add --later-vintage");
+            problems.add({},
+                         "to take months found in several files from the later file, "
+                         "add --later-vintage");
         }
         return problems.print();
     }

@@ -60,11 +60,9 @@ class MappingReader {
     }
 
     // A string or a non-empty array of strings; each non-empty.
-    std::vector<std::pair<std::string, toml::source_region>> strings(const toml::table& table,
-                                                                     std::string_view key,
-                                                                     const std::string& field,
-                                                                     const toml::source_region&
-                                                                         table_place) {
+    std::vector<std::pair<std::string, toml::source_region>> strings(
+        const toml::table& table, std::string_view key, const std::string& field,
+        const toml::source_region& table_place) {
         std::vector<std::pair<std::string, toml::source_region>> found;
         const toml::node* node = table.get(key);
         if (node == nullptr) {
@@ -208,8 +206,8 @@ CategoryMapping CategoryMapping::load(const std::filesystem::path& file) {
                 category.outcomes.push_back(name);
             }
         }
-        for (const auto& [name, where] : reader.strings(entry, "source", prefix + "source",
-                                                         entry.source())) {
+        for (const auto& [name, where] :
+             reader.strings(entry, "source", prefix + "source", entry.source())) {
             add_category(name, where, prefix + "source", category);
         }
         for (const std::string& outcome : category.outcomes) {
@@ -234,8 +232,8 @@ CategoryMapping CategoryMapping::load(const std::filesystem::path& file) {
         if (reasons.size() > 1) {
             reader.problem(reasons[1].second, prefix + "reason", "expected one string");
         }
-        for (const auto& [name, where] : reader.strings(entry, "source", prefix + "source",
-                                                         entry.source())) {
+        for (const auto& [name, where] :
+             reader.strings(entry, "source", prefix + "source", entry.source())) {
             add_category(name, where, prefix + "source", category);
         }
     }

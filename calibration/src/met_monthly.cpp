@@ -28,13 +28,27 @@ struct MetLayout {
 
 const std::array<MetLayout, 3>& known_layouts() {
     static const std::array<MetLayout, 3> layouts = {
-        MetLayout{"borough file, scheme A", {"MajorText", "MinorText", "LookUp_BoroughName"},
-                  0, 1, 2, std::nullopt, std::nullopt},
-        MetLayout{"borough file, scheme C", {"Borough", "Major Category", "Minor Category"},
-                  1, 2, 0, std::nullopt, std::nullopt},
+        MetLayout{"borough file, scheme A",
+                  {"MajorText", "MinorText", "LookUp_BoroughName"},
+                  0,
+                  1,
+                  2,
+                  std::nullopt,
+                  std::nullopt},
+        MetLayout{"borough file, scheme C",
+                  {"Borough", "Major Category", "Minor Category"},
+                  1,
+                  2,
+                  0,
+                  std::nullopt,
+                  std::nullopt},
         MetLayout{"ward file",
                   {"MajorText", "MinorText", "WardName", "WardCode", "LookUp_BoroughName"},
-                  0, 1, 4, 2, 3}};
+                  0,
+                  1,
+                  4,
+                  2,
+                  3}};
     return layouts;
 }
 
@@ -108,9 +122,9 @@ std::vector<model::YearMonth> read_header(const std::filesystem::path& file,
         const auto month = parse_yyyymm(header[column]);
         const std::string place = detail::csv_column(column, "");
         if (!month) {
-            problems.add(file, 1, place,
-                         "expected a month as YYYYMM (e.g. 201904), got \"" + header[column] +
-                             "\"");
+            problems.add(
+                file, 1, place,
+                "expected a month as YYYYMM (e.g. 201904), got \"" + header[column] + "\"");
             continue;
         }
         auto [previous, inserted] = column_of_month.emplace(month->index, column);
@@ -128,12 +142,12 @@ std::vector<model::YearMonth> read_header(const std::filesystem::path& file,
             } else {
                 const model::YearMonth first_missing = months.back().plus_months(1);
                 const model::YearMonth last_missing = month->plus_months(-1);
-                problems.add(file, 1, place,
-                             "gap in the months: " + header[column] + " follows " +
-                                 yyyymm(months.back()) + ", so " + yyyymm(first_missing) +
-                                 (first_missing == last_missing ? ""
-                                                                : ".." + yyyymm(last_missing)) +
-                                 " is missing");
+                problems.add(
+                    file, 1, place,
+                    "gap in the months: " + header[column] + " follows " + yyyymm(months.back()) +
+                        ", so " + yyyymm(first_missing) +
+                        (first_missing == last_missing ? "" : ".." + yyyymm(last_missing)) +
+                        " is missing");
             }
         }
         months.push_back(*month);
@@ -156,9 +170,8 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
     if (mapping.format() != MappingFormat::mps) {
         throw ObservedDataError({Diagnostic{
             mapping.file(), 0, 0, "format",
-            "this mapping is for " + std::string(to_string(mapping.format())) +
-                " files, but " + file.string() +
-                " is a Metropolitan Police monthly file (format = \"mps\")"}});
+            "this mapping is for " + std::string(to_string(mapping.format())) + " files, but " +
+                file.string() + " is a Metropolitan Police monthly file (format = \"mps\")"}});
     }
     if (filter.borough.empty()) {
         throw ObservedDataError(
@@ -202,14 +215,15 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
                 months = read_header(file, header, layout);
                 field_count = header.size();
                 if (!layout->ward_code && !filter.wards.empty()) {
-                    throw ObservedDataError({Diagnostic{
-                        file, 1, 0, "",
-                        "wards were asked for, but this is a borough file (" +
-                            std::string(layout->name) + "); read a ward file, or ask for the "
-                                                        "whole borough"}});
+                    throw ObservedDataError(
+                        {Diagnostic{file, 1, 0, "",
+                                    "wards were asked for, but this is a borough file (" +
+                                        std::string(layout->name) +
+                                        "); read a ward file, or ask for the "
+                                        "whole borough"}});
                 }
-                areas = filter.wards.empty() ? std::vector<std::string>{filter.borough}
-                                             : filter.wards;
+                areas =
+                    filter.wards.empty() ? std::vector<std::string>{filter.borough} : filter.wards;
                 cells.assign(areas.size() * outcomes.size() * months.size(), Cell{});
                 return;
             }
@@ -217,16 +231,16 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
             if (fields.size() != field_count) {
                 problems.add(file, record.line, "",
                              "expected " + std::to_string(field_count) +
-                                 " fields as in the header, got " +
-                                 std::to_string(fields.size()));
+                                 " fields as in the header, got " + std::to_string(fields.size()));
                 return;
             }
             const std::string& major = fields[layout->major];
             const std::string& minor = fields[layout->minor];
             const std::string& borough = fields[layout->borough];
             if (major.empty() || minor.empty() || borough.empty()) {
-                const std::size_t empty =
-                    major.empty() ? layout->major : minor.empty() ? layout->minor : layout->borough;
+                const std::size_t empty = major.empty()   ? layout->major
+                                          : minor.empty() ? layout->minor
+                                                          : layout->borough;
                 problems.add(file, record.line,
                              detail::csv_column(empty, std::string(layout->columns[empty])),
                              "empty; every row needs a major category, minor category and "
@@ -285,8 +299,7 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
             }
             auto [counted, added] = count_index.emplace(category, local_report.categories.size());
             if (added) {
-                local_report.categories.push_back(
-                    {category, 0, 0.0, mapped->outcomes.empty()});
+                local_report.categories.push_back({category, 0, 0.0, mapped->outcomes.empty()});
             }
             CategoryCount& count = local_report.categories[counted->second];
             count.rows += 1;
@@ -322,10 +335,9 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
     for (const auto& [category, entry] : unknown) {
         problems.add(file, entry.first_line, "",
                      "unknown category \"" + category + "\" (" + std::to_string(entry.rows) +
-                         (entry.rows == 1 ? " row" : " rows, first here") +
-                         ")" + detail::did_you_mean(category, mapping.category_names()) +
-                         "; add it to " + mapping.file().string() +
-                         " under [[map]] or [[ignore]]");
+                         (entry.rows == 1 ? " row" : " rows, first here") + ")" +
+                         detail::did_you_mean(category, mapping.category_names()) + "; add it to " +
+                         mapping.file().string() + " under [[map]] or [[ignore]]");
     }
     if (std::find(boroughs_seen.begin(), boroughs_seen.end(), filter.borough) ==
             boroughs_seen.end() &&
@@ -341,8 +353,8 @@ ObservedSeries read_met_monthly(const std::filesystem::path& file, const Categor
             if (!ward_found[w]) {
                 std::vector<std::string_view> known(borough_wards.begin(), borough_wards.end());
                 problems.add(file, 0, "",
-                             "no rows for ward \"" + filter.wards[w] + "\" in " +
-                                 filter.borough + detail::did_you_mean(filter.wards[w], known) +
+                             "no rows for ward \"" + filter.wards[w] + "\" in " + filter.borough +
+                                 detail::did_you_mean(filter.wards[w], known) +
                                  "; give a ward name or code as in the file's WardName or "
                                  "WardCode column");
             }

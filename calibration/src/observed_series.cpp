@@ -173,11 +173,11 @@ ObservedSeries combine_series(std::vector<ObservedSeries> parts, Overlap overlap
         const auto& [area, held_by, kept] = where;
         const model::YearMonth first{*stretch.months.begin()};
         const model::YearMonth last{*stretch.months.rbegin()};
-        std::string what = month_range(first, last) + " (" +
-                           std::to_string(stretch.months.size()) + " months) of " +
-                           (stretch.outcomes.size() == 1
-                                ? *stretch.outcomes.begin()
-                                : std::to_string(stretch.outcomes.size()) + " outcomes");
+        std::string what =
+            month_range(first, last) + " (" + std::to_string(stretch.months.size()) +
+            " months) of " +
+            (stretch.outcomes.size() == 1 ? *stretch.outcomes.begin()
+                                          : std::to_string(stretch.outcomes.size()) + " outcomes");
         if (!area.empty()) {
             what += " in " + area;
         }

@@ -17,9 +17,18 @@ namespace {
 namespace fs = std::filesystem;
 
 // The columns every force's street-level file has, in this order.
-constexpr std::array<std::string_view, 12> kStreetHeader = {
-    "Crime ID",  "Month",     "Reported by", "Falls within",          "Longitude", "Latitude",
-    "Location",  "LSOA code", "LSOA name",   "Crime type", "Last outcome category", "Context"};
+constexpr std::array<std::string_view, 12> kStreetHeader = {"Crime ID",
+                                                            "Month",
+                                                            "Reported by",
+                                                            "Falls within",
+                                                            "Longitude",
+                                                            "Latitude",
+                                                            "Location",
+                                                            "LSOA code",
+                                                            "LSOA name",
+                                                            "Crime type",
+                                                            "Last outcome category",
+                                                            "Context"};
 constexpr std::size_t kMonthColumn = 1;
 constexpr std::size_t kLsoaCodeColumn = 7;
 constexpr std::size_t kLsoaNameColumn = 8;
@@ -197,25 +206,23 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
             if (month != expected) {
                 const model::YearMonth first{expected};
                 const model::YearMonth last{month - 1};
-                problems.add(file, 0, "",
-                             "gap in the months of " + force + ": no street file for " +
-                                 first.to_string() +
-                                 (first == last ? "" : ".." + last.to_string()) +
-                                 " before this one");
+                problems.add(
+                    file, 0, "",
+                    "gap in the months of " + force + ": no street file for " + first.to_string() +
+                        (first == last ? "" : ".." + last.to_string()) + " before this one");
             }
             expected = month + 1;
         }
         const auto& reference = *months_of_force.begin();
-        if (force != reference.first && (months.begin()->first != reference.second.begin()->first ||
-                                         months.rbegin()->first !=
-                                             reference.second.rbegin()->first)) {
+        if (force != reference.first &&
+            (months.begin()->first != reference.second.begin()->first ||
+             months.rbegin()->first != reference.second.rbegin()->first)) {
             problems.add(months.begin()->second, 0, "",
                          "forces cover different months: " + force + " runs " +
                              model::YearMonth{months.begin()->first}.to_string() + ".." +
                              model::YearMonth{months.rbegin()->first}.to_string() + ", " +
                              reference.first + " " +
-                             model::YearMonth{reference.second.begin()->first}.to_string() +
-                             ".." +
+                             model::YearMonth{reference.second.begin()->first}.to_string() + ".." +
                              model::YearMonth{reference.second.rbegin()->first}.to_string() +
                              "; a sum over them would jump where one starts or stops");
         }
@@ -255,101 +262,92 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
         const std::string month_text = file_month.to_string();
         bool header_read = false;
         bool header_ok = false;
-        const std::function<void(const detail::CsvRecord&)> on_record =
-            [&](const detail::CsvRecord& record) {
-                const std::vector<std::string>& fields = record.fields;
-                if (!header_read) {
-                    header_read = true;
-                    for (std::size_t i = 0; i < kStreetHeader.size(); ++i) {
-                        const std::string got = i < fields.size() ? fields[i] : "(nothing)";
-                        if (got != kStreetHeader[i]) {
-                            problems.add(file, record.line, detail::csv_column(i, ""),
-                                         "not a police.uk street-level header: expected \"" +
-                                             std::string(kStreetHeader[i]) + "\", got \"" + got +
-                                             "\"");
-                            return;
-                        }
-                    }
-                    if (fields.size() > kStreetHeader.size()) {
-                        problems.add(file, record.line,
-                                     detail::csv_column(kStreetHeader.size(), ""),
-                                     "not a police.uk street-level header: expected " +
-                                         std::to_string(kStreetHeader.size()) +
-                                         " columns, ending with \"Context\"");
+        const std::function<void(const detail::CsvRecord&)> on_record = [&](const detail::CsvRecord&
+                                                                                record) {
+            const std::vector<std::string>& fields = record.fields;
+            if (!header_read) {
+                header_read = true;
+                for (std::size_t i = 0; i < kStreetHeader.size(); ++i) {
+                    const std::string got = i < fields.size() ? fields[i] : "(nothing)";
+                    if (got != kStreetHeader[i]) {
+                        problems.add(file, record.line, detail::csv_column(i, ""),
+                                     "not a police.uk street-level header: expected \"" +
+                                         std::string(kStreetHeader[i]) + "\", got \"" + got + "\"");
                         return;
                     }
-                    header_ok = true;
+                }
+                if (fields.size() > kStreetHeader.size()) {
+                    problems.add(file, record.line, detail::csv_column(kStreetHeader.size(), ""),
+                                 "not a police.uk street-level header: expected " +
+                                     std::to_string(kStreetHeader.size()) +
+                                     " columns, ending with \"Context\"");
                     return;
                 }
-                if (!header_ok) {
-                    return;
+                header_ok = true;
+                return;
+            }
+            if (!header_ok) {
+                return;
+            }
+            if (fields.size() != kStreetHeader.size()) {
+                problems.add(file, record.line, "",
+                             "expected " + std::to_string(kStreetHeader.size()) +
+                                 " fields as in the header, got " + std::to_string(fields.size()));
+                return;
+            }
+            if (fields[kMonthColumn] != month_text) {
+                problems.add(file, record.line, detail::csv_column(kMonthColumn, "Month"),
+                             "expected " + month_text + " as in the file's name, got \"" +
+                                 fields[kMonthColumn] + "\"");
+                return;
+            }
+            const std::string& crime_type = fields[kCrimeTypeColumn];
+            if (crime_type.empty()) {
+                problems.add(file, record.line, detail::csv_column(kCrimeTypeColumn, "Crime type"),
+                             "empty; every record needs a crime type");
+                return;
+            }
+            ++records;
+            const CategoryMapping::Category* mapped = mapping.find(crime_type);
+            if (mapped == nullptr) {
+                Unknown& entry = unknown[crime_type];
+                if (entry.records++ == 0) {
+                    entry.file = file;
+                    entry.first_line = record.line;
                 }
-                if (fields.size() != kStreetHeader.size()) {
-                    problems.add(file, record.line, "",
-                                 "expected " + std::to_string(kStreetHeader.size()) +
-                                     " fields as in the header, got " +
-                                     std::to_string(fields.size()));
-                    return;
-                }
-                if (fields[kMonthColumn] != month_text) {
-                    problems.add(file, record.line,
-                                 detail::csv_column(kMonthColumn, "Month"),
-                                 "expected " + month_text + " as in the file's name, got \"" +
-                                     fields[kMonthColumn] + "\"");
-                    return;
-                }
-                const std::string& crime_type = fields[kCrimeTypeColumn];
-                if (crime_type.empty()) {
-                    problems.add(file, record.line,
-                                 detail::csv_column(kCrimeTypeColumn, "Crime type"),
-                                 "empty; every record needs a crime type");
-                    return;
-                }
-                ++records;
-                const CategoryMapping::Category* mapped = mapping.find(crime_type);
-                if (mapped == nullptr) {
-                    Unknown& entry = unknown[crime_type];
-                    if (entry.records++ == 0) {
-                        entry.file = file;
-                        entry.first_line = record.line;
-                    }
-                    return;
-                }
-                const std::string& code = fields[kLsoaCodeColumn];
-                const std::string& name = fields[kLsoaNameColumn];
-                if (code.empty()) {
-                    ++without_location;
-                    return;
-                }
-                ++areas_seen[lsoa_area(name)];
-                codes_seen.insert(code);
-                const bool wanted = filter.codes.empty()
-                                        ? name.size() > filter.name_prefix.size() &&
-                                              name.starts_with(filter.name_prefix) &&
-                                              name[filter.name_prefix.size()] == ' '
-                                        : filter.codes.contains(code);
-                if (!wanted) {
-                    return;
-                }
-                ++in_area;
-                auto [counted, added] =
-                    count_index.emplace(crime_type, local_report.categories.size());
-                if (added) {
-                    local_report.categories.push_back(
-                        {crime_type, 0, 0.0, mapped->outcomes.empty()});
-                }
-                CategoryCount& count = local_report.categories[counted->second];
-                count.rows += 1;
-                count.total += 1.0;
-                for (const std::string& outcome : mapped->outcomes) {
-                    const auto o = static_cast<std::size_t>(
-                        std::find(outcomes.begin(), outcomes.end(), outcome) - outcomes.begin());
-                    Cell& target = cells[o * months.size() + month_index];
-                    target.value += 1.0;
-                    target.sources.push_back(
-                        {file_index, static_cast<std::uint32_t>(record.line), 0});
-                }
-            };
+                return;
+            }
+            const std::string& code = fields[kLsoaCodeColumn];
+            const std::string& name = fields[kLsoaNameColumn];
+            if (code.empty()) {
+                ++without_location;
+                return;
+            }
+            ++areas_seen[lsoa_area(name)];
+            codes_seen.insert(code);
+            const bool wanted = filter.codes.empty() ? name.size() > filter.name_prefix.size() &&
+                                                           name.starts_with(filter.name_prefix) &&
+                                                           name[filter.name_prefix.size()] == ' '
+                                                     : filter.codes.contains(code);
+            if (!wanted) {
+                return;
+            }
+            ++in_area;
+            auto [counted, added] = count_index.emplace(crime_type, local_report.categories.size());
+            if (added) {
+                local_report.categories.push_back({crime_type, 0, 0.0, mapped->outcomes.empty()});
+            }
+            CategoryCount& count = local_report.categories[counted->second];
+            count.rows += 1;
+            count.total += 1.0;
+            for (const std::string& outcome : mapped->outcomes) {
+                const auto o = static_cast<std::size_t>(
+                    std::find(outcomes.begin(), outcomes.end(), outcome) - outcomes.begin());
+                Cell& target = cells[o * months.size() + month_index];
+                target.value += 1.0;
+                target.sources.push_back({file_index, static_cast<std::uint32_t>(record.line), 0});
+            }
+        };
         detail::read_csv(file, on_record, problems);
         if (!header_read) {
             problems.add(file, 1, "", "empty file: expected the police.uk street-level header");
@@ -357,12 +355,10 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
     }
     for (const auto& [crime_type, entry] : unknown) {
         problems.add(entry.file, entry.first_line, "",
-                     "unknown crime type \"" + crime_type + "\" (" +
-                         std::to_string(entry.records) +
+                     "unknown crime type \"" + crime_type + "\" (" + std::to_string(entry.records) +
                          (entry.records == 1 ? " record" : " records, first here") + ")" +
                          detail::did_you_mean(crime_type, mapping.category_names()) +
-                         "; add it to " + mapping.file().string() +
-                         " under [[map]] or [[ignore]]");
+                         "; add it to " + mapping.file().string() + " under [[map]] or [[ignore]]");
     }
     if (problems.empty() && in_area == 0) {
         std::vector<std::pair<std::size_t, std::string>> by_records;
@@ -376,18 +372,18 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
             common.push_back("\"" + area + "\" (" + std::to_string(count) + ")");
             known.push_back(area);
         }
-        const std::string asked = filter.codes.empty()
-                                      ? "LSOA name prefix \"" + filter.name_prefix + "\"" +
-                                            detail::did_you_mean(filter.name_prefix, known)
-                                      : "the " + std::to_string(filter.codes.size()) +
-                                            " LSOA codes listed";
+        const std::string asked =
+            filter.codes.empty()
+                ? "LSOA name prefix \"" + filter.name_prefix + "\"" +
+                      detail::did_you_mean(filter.name_prefix, known)
+                : "the " + std::to_string(filter.codes.size()) + " LSOA codes listed";
         problems.add(files.front().parent_path(), 0, "",
                      "no record in these files is in " + asked +
                          "; the records' LSOA names start with " + join(common, 10));
     }
     problems.throw_if_any();
 
-    const std::string area = !filter.area.empty()         ? filter.area
+    const std::string area = !filter.area.empty()          ? filter.area
                              : !filter.name_prefix.empty() ? filter.name_prefix
                                                            : "LSOA list";
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
@@ -414,10 +410,9 @@ ObservedSeries read_police_uk_street(const std::vector<fs::path>& paths,
             }
         }
         if (!absent.empty()) {
-            local_report.notes.push_back(std::to_string(absent.size()) + " of the " +
-                                         std::to_string(filter.codes.size()) +
-                                         " LSOA codes listed have no record in these files: " +
-                                         join(absent, 10));
+            local_report.notes.push_back(
+                std::to_string(absent.size()) + " of the " + std::to_string(filter.codes.size()) +
+                " LSOA codes listed have no record in these files: " + join(absent, 10));
         }
     }
     if (report != nullptr) {

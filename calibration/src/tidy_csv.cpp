@@ -30,8 +30,8 @@ bool is_tidy_outcome_name(std::string_view name) {
     }
     if (name.starts_with("committed_")) {
         const std::string_view type = name.substr(std::string_view("committed_").size());
-        return std::find(model::kOffenceTypeNames.begin(), model::kOffenceTypeNames.end(),
-                         type) != model::kOffenceTypeNames.end();
+        return std::find(model::kOffenceTypeNames.begin(), model::kOffenceTypeNames.end(), type) !=
+               model::kOffenceTypeNames.end();
     }
     if (name.starts_with("programme.")) {
         const std::string_view rest = name.substr(std::string_view("programme.").size());
@@ -82,16 +82,15 @@ ObservedSeries read_tidy_csv(const std::filesystem::path& file) {
             if (fields.size() != field_count) {
                 problems.add(file, record.line, "",
                              "expected " + std::to_string(field_count) +
-                                 " fields as in the header, got " +
-                                 std::to_string(fields.size()));
+                                 " fields as in the header, got " + std::to_string(fields.size()));
                 return;
             }
             bool row_ok = true;
             const auto month = model::YearMonth::parse(fields[0]);
             if (!month) {
-                problems.add(file, record.line, detail::csv_column(0, "month"),
-                             "expected a month as YYYY-MM (e.g. 2019-04), got \"" + fields[0] +
-                                 "\"");
+                problems.add(
+                    file, record.line, detail::csv_column(0, "month"),
+                    "expected a month as YYYY-MM (e.g. 2019-04), got \"" + fields[0] + "\"");
                 row_ok = false;
             }
             if (!is_tidy_outcome_name(fields[1])) {

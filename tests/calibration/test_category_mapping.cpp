@@ -31,16 +31,16 @@ TEST_CASE("Met scheme A mapping: violence goes to violence against the person an
           Names{"recorded_other", "recorded_total"});
     // The Met's with/without injury hold domestic and knife-enabled violence, which
     // vrsim counts apart, so those outcomes are not observable from it.
-    CHECK(mapping.outcomes() == Names{"recorded_robbery", "recorded_sexual",
-                                      "recorded_acquisitive", "recorded_other",
-                                      "recorded_violence_against_the_person", "recorded_total"});
+    CHECK(mapping.outcomes() == Names{"recorded_robbery", "recorded_sexual", "recorded_acquisitive",
+                                      "recorded_other", "recorded_violence_against_the_person",
+                                      "recorded_total"});
     CHECK(mapping.find("Violence Against the Person") == nullptr);
 }
 
 TEST_CASE("Met scheme C mapping observes robbery, sexual, acquisitive and the total only") {
     const CategoryMapping mapping = CategoryMapping::load(kMappings / "mps-scheme-c.toml");
-    CHECK(mapping.outcomes() == Names{"recorded_robbery", "recorded_sexual",
-                                      "recorded_acquisitive", "recorded_total"});
+    CHECK(mapping.outcomes() ==
+          Names{"recorded_robbery", "recorded_sexual", "recorded_acquisitive", "recorded_total"});
     CHECK(outcomes_of(mapping, "Violence Against the Person / Harassment") ==
           Names{"recorded_total"});
     CHECK(outcomes_of(mapping, "Theft and Handling / Theft From M/V") ==
@@ -83,4 +83,16 @@ TEST_CASE("A mapping with a TOML syntax error or an unknown format is refused") 
     const fs::path format = kBroken / "mapping-bad-format.toml";
     CHECK(reported(problems_of([&] { CategoryMapping::load(format); }),
                    format.string() + ":1:10: format", "expected \"mps\""));
+}
+
+TEST_CASE("Every shipped mapping in scenarios/library/mappings loads") {
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(kMappings)) {
+        if (entry.path().extension() == ".toml") {
+            ++files;
+            INFO(entry.path().string());
+            CHECK_NOTHROW(CategoryMapping::load(entry.path()));
+        }
+    }
+    CHECK(files == 3);
 }

@@ -58,8 +58,7 @@ TEST_CASE("Met borough file, scheme A: each value names the rows it was summed f
 
 TEST_CASE("Met borough file, scheme A: Southwark from the same file") {
     const ObservedSeries series = read_a(kFixtures / "mps-borough-a-2019q1.csv", "Southwark");
-    CHECK(value_at(series, "Southwark", "recorded_violence_against_the_person", "2019-01") ==
-          748);
+    CHECK(value_at(series, "Southwark", "recorded_violence_against_the_person", "2019-01") == 748);
     CHECK(value_at(series, "Southwark", "recorded_total", "2019-03") == 3516);
 }
 
@@ -99,16 +98,17 @@ TEST_CASE("Met files: a borough or ward not in the file is an error with a sugge
                    "no rows for borough \"Croydn\" (did you mean \"Croydon\"?)"));
     const fs::path ward_file = kFixtures / "mps-ward-2022q1.csv";
     CHECK(reported(problems_of([&] { read_a(ward_file, "Croydon", {"Fairfeld"}); }),
-                   ward_file.string(), "no rows for ward \"Fairfeld\" in Croydon (did you mean "
-                                       "\"Fairfield\"?)"));
+                   ward_file.string(),
+                   "no rows for ward \"Fairfeld\" in Croydon (did you mean "
+                   "\"Fairfield\"?)"));
     CHECK(reported(problems_of([&] { read_a(file, "Croydon", {"Fairfield"}); }),
                    file.string() + ":1", "this is a borough file"));
 }
 
 TEST_CASE("Met files: a wrong header is refused at line 1") {
     const fs::path file = kBroken / "met-wrong-header.csv";
-    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }), file.string() + ":1:",
-                   "not a Metropolitan Police monthly file"));
+    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }),
+                   file.string() + ":1:", "not a Metropolitan Police monthly file"));
     const fs::path months = kBroken / "met-bad-month-header.csv";
     CHECK(reported(problems_of([&] { read_a(months, "Croydon"); }),
                    months.string() + ":1: column 5",
@@ -126,8 +126,8 @@ TEST_CASE("Met files: non-numeric values are reported by line and column") {
 
 TEST_CASE("Met files: a row with too few fields is malformed") {
     const fs::path file = kBroken / "met-short-row.csv";
-    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }), file.string() + ":3:",
-                   "expected 6 fields as in the header, got 5"));
+    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }),
+                   file.string() + ":3:", "expected 6 fields as in the header, got 5"));
 }
 
 TEST_CASE("Met files: duplicate and missing months in the header") {
@@ -145,8 +145,8 @@ TEST_CASE("Met files: categories not in the mapping are reported once each, wher
     CHECK(reported(problems, file.string() + ":3:",
                    "unknown category \"Robery / Robbery of Personal Property\" (2 rows, first "
                    "here) (did you mean \"Robbery / Robbery of Personal Property\"?)"));
-    CHECK(reported(problems, file.string() + ":4:",
-                   "unknown category \"Knife Crime / Knife Crime\" (1 row)"));
+    CHECK(reported(
+        problems, file.string() + ":4:", "unknown category \"Knife Crime / Knife Crime\" (1 row)"));
     CHECK(problems.size() == 2);
 }
 
@@ -158,14 +158,16 @@ TEST_CASE("Met files: the same category twice for one borough is refused") {
 
 TEST_CASE("Met files: a stray quote is malformed CSV") {
     const fs::path file = kBroken / "met-bad-quote.csv";
-    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }), file.string() + ":3:",
-                   "malformed CSV"));
+    CHECK(reported(problems_of([&] { read_a(file, "Croydon"); }),
+                   file.string() + ":3:", "malformed CSV"));
 }
 
 TEST_CASE("Met files need a mapping of the Met's format") {
     const CategoryMapping police = CategoryMapping::load(kMappings / "police-uk-street.toml");
     const fs::path file = kFixtures / "mps-borough-a-2019q1.csv";
-    CHECK(reported(problems_of([&] { read_met_monthly(file, police, {"Croydon", {}}); }),
+    CHECK(reported(problems_of([&] {
+                       read_met_monthly(file, police, {"Croydon", {}});
+                   }),
                    (kMappings / "police-uk-street.toml").string(),
                    "this mapping is for police-uk files"));
 }

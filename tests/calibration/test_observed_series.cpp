@@ -16,8 +16,10 @@ ObservedSeries months_of(const std::string& file, YearMonth first, std::vector<d
     ObservedSeries series;
     series.files.push_back(file);
     for (std::size_t i = 0; i < values.size(); ++i) {
-        series.values.push_back({first.plus_months(static_cast<int>(i)), "recorded_robbery",
-                                 "Croydon", values[i],
+        series.values.push_back({first.plus_months(static_cast<int>(i)),
+                                 "recorded_robbery",
+                                 "Croydon",
+                                 values[i],
                                  {SourceRef{0, static_cast<std::uint32_t>(i + 2), 4}}});
     }
     return series;

@@ -56,8 +56,9 @@ TEST_CASE("police.uk: the City of London's records by month and outcome") {
     REQUIRE(report.notes.size() == 2);
     CHECK(report.notes[0] == "96 records read from 3 files, 76 of them in City of London");
     CHECK(report.notes[1].starts_with("6 records have no location"));
-    const auto asb = std::find_if(report.categories.begin(), report.categories.end(),
-                                  [](const auto& c) { return c.category == "Anti-social behaviour"; });
+    const auto asb =
+        std::find_if(report.categories.begin(), report.categories.end(),
+                     [](const auto& c) { return c.category == "Anti-social behaviour"; });
     REQUIRE(asb != report.categories.end());
     CHECK(asb->ignored);
     CHECK(asb->rows == 12 + 5 + 11);

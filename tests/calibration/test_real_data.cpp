@@ -13,8 +13,8 @@ using namespace vrsim::calibration::testing;
 
 namespace {
 
-double year_total(const ObservedSeries& series, const std::string& area,
-                  const std::string& outcome, int year) {
+double year_total(const ObservedSeries& series, const std::string& area, const std::string& outcome,
+                  int year) {
     for (const AnnualTotal& total : annual_totals(series)) {
         if (total.area == area && total.outcome == outcome && total.year == year) {
             REQUIRE(total.months == 12);

@@ -1,8 +1,8 @@
 // The plain tidy file: reading, writing it back, and each kind of broken file.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "observed_test_support.hpp"
 #include "vrsim/calibration/tidy_csv.hpp"

@@ -11,7 +11,7 @@ namespace vrsim::calibration {
 struct Diagnostic {
     std::filesystem::path file;  // empty when the problem is with the options given
     int line = 0;                // 1-based; 0 when the problem has no single line
-    int column = 0;   // mapping (TOML) files: 1-based character; CSV files: 0 (see field)
+    int column = 0;       // mapping (TOML) files: 1-based character; CSV files: 0 (see field)
     std::string field;    // CSV: `column 5 (201904)`; TOML: the key, e.g. `map[3].outcome`
     std::string message;  // e.g. `expected a whole number of offences, got "12a"`
     // "file:line[:column]: [field: ]message"
