@@ -1,7 +1,7 @@
 #pragma once
-// Reads the CSV files of a run folder record by record (RFC 4180: a field is quoted
-// when it holds a comma, quote or line break), checking the header, and converts
-// fields with errors that name the file, line and field.
+// Reads the CSV files of a run folder record by record with libcsv (RFC 4180: a
+// field is quoted when it holds a comma, quote or line break), checking the
+// header, and converts fields with errors that name the file, line and field.
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -38,8 +38,7 @@ class CsvRecord {
     [[noreturn]] void fail(std::string_view message) const;
 
   private:
-    friend void for_each_csv_record(const std::filesystem::path&, const std::vector<std::string>&,
-                                    const std::function<void(const CsvRecord&)>&);
+    friend struct CsvParseState;
     const std::filesystem::path& file_;
     const std::vector<std::string>& columns_;
     std::vector<std::string> fields_;
@@ -47,9 +46,10 @@ class CsvRecord {
 };
 
 // Calls `visit` for each record after the header, which must be exactly
-// `columns`. Every record must have as many fields. Throws RunFolderError for a
-// missing file, a wrong header, a wrong field count or an unclosed quote, and
-// passes on whatever `visit` throws.
+// `columns`. Every record must have as many fields; blank lines are skipped;
+// fields are taken exactly (no trimming of spaces). Throws RunFolderError for a
+// missing file, a wrong header, a wrong field count or bad quoting, and passes on
+// whatever `visit` throws.
 void for_each_csv_record(const std::filesystem::path& file, const std::vector<std::string>& columns,
                          const std::function<void(const CsvRecord&)>& visit);
 
