@@ -4,6 +4,7 @@
 // Jupyter is a build dependency (the Makefile's DEB_PACKAGES): without it these
 // tests fail, they do not skip.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "notebook_test_files.hpp"
@@ -91,6 +92,13 @@ TEST_CASE("The two-scenario comparison's notebook runs after its folder is moved
     write_notebook(written_in);
     const fs::path moved = temporary.path / "moved run";  // a space, too
     fs::rename(written_in, moved);
+
+    // Jupyter's own schema check (nbformat, a dependency of nbconvert) accepts it.
+    const std::string validate =
+        "/usr/bin/python3 -c 'import nbformat, sys; "
+        "nbformat.validate(nbformat.read(sys.argv[1], as_version=4))' " +
+        quoted(moved / "report.ipynb");
+    CHECK(std::system(validate.c_str()) == 0);
 
     const ExecutionResult result = execute_notebook(moved / "report.ipynb");
     INFO(result.output);
