@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "markov_command.hpp"
 #include "observed_command.hpp"
+#include "notebook_command.hpp"
 #include "run_command.hpp"
 #include "validate_command.hpp"
 
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
     CLI::App* markov = add_markov_command(app, markov_arguments);
     ObservedArguments observed_arguments;
     CLI::App* observed = add_observed_command(app, observed_arguments);
+    NotebookArguments notebook_arguments;
+    CLI::App* notebook = add_notebook_command(app, notebook_arguments);
 
     try {
         app.parse(argc, argv);
@@ -54,6 +57,9 @@ int main(int argc, char** argv) {
         }
         if (observed->parsed()) {
             return observed_command(observed_arguments);
+        }
+        if (notebook->parsed()) {
+            return notebook_command(notebook_arguments);
         }
         return run->parsed() ? run_command(run_arguments, command_line)
                              : validate_command(validate_arguments);
