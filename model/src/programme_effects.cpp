@@ -47,12 +47,18 @@ void ReplicateRun::start_effect(std::size_t programme, std::uint32_t person, int
     EffectEntry entry{static_cast<std::uint8_t>(programme), static_cast<SimMonth>(month), kNever};
     // A person holds at most four effects at once; a spent one makes room, and
     // with four live ones the new programme acts on them without an effect.
+    // Starting a programme again replaces its fading effect rather than adding to it.
     std::size_t at = slot.count;
     for (std::size_t i = 0; i < slot.count; ++i) {
+        if (slot.entries[i].programme == programme) {
+            at = i;
+            break;
+        }
+    }
+    for (std::size_t i = 0; i < slot.count && at == slot.count; ++i) {
         const EffectEntry& held = slot.entries[i];
         if (spent(held, p_.programmes[held.programme].effects.fade_months, month)) {
             at = i;
-            break;
         }
     }
     if (at == slot.entries.size()) {

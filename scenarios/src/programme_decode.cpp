@@ -191,6 +191,10 @@ class ProgrammeDecoder {
             number("consent_probability", &ProgrammeParameters::consent_probability, {0.0, 1.0});
             integer(node, "max_wait_months", path, programme.max_wait_months, {0.0, 120.0});
         }
+        if (const MergedNode* name = node.find("name")) {
+            std::string title;
+            decoder_.decode_leaf(*name->value, path + ".name", Range{}, title, Locator());
+        }
         number("duration_mean_months", &ProgrammeParameters::duration_mean_months,
                {0.0, 600.0, true, false}, *kind != ProgrammeKind::channel);
         decode_effects(node, path, index, rules);
@@ -273,7 +277,9 @@ class ProgrammeDecoder {
         const std::string at = path + ".effects";
         const MergedNode* effects = node.find("effects");
         if (effects == nullptr) {
-            decoder_.report_missing(at + ".fade_months");
+            decoder_.report_missing(
+                at + "." +
+                std::string(rules.takes_offending_effect ? "fade_months" : rules.effects.front()));
             return;
         }
         if (!effects->is_table) {
@@ -653,6 +659,12 @@ class ProgrammeDecoder {
                     entry.source(), at + ".grant",
                     "required, not set; grant = true for a time-limited grant, false for core "
                     "funding"));
+            }
+            if (const toml::node* source_text = entry.get("source");
+                source_text != nullptr && !source_text->is_string()) {
+                decoder_.report(*source_text, at + ".source",
+                                "expected a string saying where the figure comes from, got " +
+                                    describe_value(*source_text));
             }
             funding.entries.push_back(funded);
         }
