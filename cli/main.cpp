@@ -8,6 +8,7 @@
 
 #include "exit_codes.hpp"
 #include "markov_command.hpp"
+#include "plot_command.hpp"
 #include "run_command.hpp"
 #include "validate_command.hpp"
 
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     add_validate_command(app, validate_arguments);
     MarkovArguments markov_arguments;
     CLI::App* markov = add_markov_command(app, markov_arguments);
+    PlotArguments plot_arguments;
+    CLI::App* plot = add_plot_command(app, plot_arguments);
 
     try {
         app.parse(argc, argv);
@@ -48,6 +51,9 @@ int main(int argc, char** argv) {
     try {
         if (markov->parsed()) {
             return markov_command(markov_arguments);
+        }
+        if (plot->parsed()) {
+            return plot_command(plot_arguments);
         }
         return run->parsed() ? run_command(run_arguments, command_line)
                              : validate_command(validate_arguments);
