@@ -61,6 +61,14 @@ RunManifest read_manifest(const std::filesystem::path& file) {
     manifest.replicates =
         required(file, document, "replicates", json::value_t::number_unsigned, "a whole number")
             .get<std::uint32_t>();
+    if (const auto start = document.find("start_month"); start != document.end()) {
+        manifest.start_month =
+            start->is_string() ? model::YearMonth::parse(start->get<std::string>()) : std::nullopt;
+        if (!manifest.start_month) {
+            fail(file,
+                 "key \"start_month\": expected a month as \"YYYY-MM\", got " + start->dump());
+        }
+    }
     const json& scenarios = required(file, document, "scenarios", json::value_t::array,
                                      "a list of scenarios, each with a name");
     for (const json& scenario : scenarios) {

@@ -132,7 +132,8 @@ ChartReport render_charts(const fs::path& folder, const ChartOptions& options) {
     context.scenarios = summary.scenarios;
     context.place = place_names(manifest);
     context.replicates = manifest.replicates;
-    context.anchor = first_month(summary);
+    // Month ticks fall on the run's start month and whole steps from it.
+    context.anchor = manifest.start_month.value_or(first_month(summary));
 
     ChartReport report;
     report.folder = folder / "charts";

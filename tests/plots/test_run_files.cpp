@@ -129,6 +129,7 @@ TEST_CASE("manifest.json: footer facts, and missing keys named", "[plots][files]
     CHECK(manifest.replicates == 3);
     CHECK(manifest.scenarios.size() == 3);
     CHECK(manifest.places == std::vector<std::string>(3, "Testville"));
+    CHECK(manifest.start_month == YearMonth::of(2019, 4));
 
     TempFolder folder;
     const auto file = folder.path() / "manifest.json";
@@ -137,6 +138,11 @@ TEST_CASE("manifest.json: footer facts, and missing keys named", "[plots][files]
     write_bytes(file, R"({"version": "0.1.0", "seed": -4, "replicates": 3, "scenarios": []})");
     CHECK_THROWS_WITH(read_manifest(file),
                       Catch::Contains("key \"seed\": expected a whole number, got -4"));
+    write_bytes(file, R"({"version": "0.1.0", "seed": 4, "replicates": 3, "start_month": "April",
+                          "scenarios": []})");
+    CHECK_THROWS_WITH(read_manifest(file),
+                      Catch::Contains("key \"start_month\": expected a month as \"YYYY-MM\", "
+                                      "got \"April\""));
     write_bytes(file, "{\"version\": ");
     CHECK_THROWS_WITH(read_manifest(file), Catch::Contains("manifest.json: not valid JSON"));
     CHECK_THROWS_AS(read_manifest(folder.path() / "absent.json"), InputError);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -104,8 +105,9 @@ struct RunManifest {
     std::string version;
     std::uint64_t seed = 0;
     std::uint32_t replicates = 0;
-    std::vector<std::string> scenarios;  // names, in run order (base first)
-    std::vector<std::string> places;     // each scenario's parameters.place.name, "" if absent
+    std::optional<model::YearMonth> start_month;  // the first reported month, if recorded
+    std::vector<std::string> scenarios;           // names, in run order (base first)
+    std::vector<std::string> places;  // each scenario's parameters.place.name, "" if absent
 };
 
 RunManifest read_manifest(const std::filesystem::path& file);
