@@ -28,6 +28,23 @@ std::string located(const std::filesystem::path& file, int line) {
 
 }  // namespace
 
+FileSource::FileSource(const std::filesystem::path& file) : in_(file, std::ios::binary) {
+    if (!in_) {
+        throw InputError(located(file, 0) + "cannot open: " + std::strerror(errno));
+    }
+    char mark[3] = {};
+    in_.read(mark, 3);
+    if (in_.gcount() != 3 || mark[0] != '\xEF' || mark[1] != '\xBB' || mark[2] != '\xBF') {
+        in_.clear();
+        in_.seekg(0);
+    }
+}
+
+int FileSource::read(char* buffer, int size) {
+    in_.read(buffer, size);
+    return static_cast<int>(in_.gcount());
+}
+
 void throw_cell_error(const CsvCell& cell, std::string_view message) {
     std::string text = located(cell.file, static_cast<int>(cell.line));
     text.append("column ").append(quoted(cell.column)).append(": ").append(message);

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -42,6 +44,17 @@ void require_not_empty(std::string_view text, const CsvCell& cell);
 [[noreturn]] void rethrow_csv_error(const std::filesystem::path& file, const io::error::base& error,
                                     std::string_view header);
 
+// The parser's input: a file opened here, after any UTF-8 byte order mark
+// (spreadsheets write one before the header).
+class FileSource : public io::ByteSourceBase {
+  public:
+    explicit FileSource(const std::filesystem::path& file);  // throws InputError
+    int read(char* buffer, int size) override;
+
+  private:
+    std::ifstream in_;
+};
+
 // Calls on_row(line, fields) for each data row; fields are in the order of
 // `columns`. Columns the file has but `columns` does not name are ignored. With
 // `optional_from` < N, the columns from that index on may be missing (their
@@ -55,7 +68,7 @@ void read_csv(const std::filesystem::path& file, const std::array<const char*, N
     }
     try {
         io::CSVReader<static_cast<unsigned>(N), io::trim_chars<>, io::double_quote_escape<',', '"'>>
-            reader(file.string());
+            reader(file.string(), std::make_unique<FileSource>(file));
         const io::ignore_column policy =
             io::ignore_extra_column | (optional_from < N ? io::ignore_missing_column : 0);
         std::apply([&](auto... names) { reader.read_header(policy, std::string(names)...); },

@@ -146,6 +146,8 @@ TEST_CASE("manifest.json: footer facts, and missing keys named", "[plots][files]
     write_bytes(file, "{\"version\": ");
     CHECK_THROWS_WITH(read_manifest(file), Catch::Contains("manifest.json: not valid JSON"));
     CHECK_THROWS_AS(read_manifest(folder.path() / "absent.json"), InputError);
+    CHECK_THROWS_WITH(read_summary_csv(folder.path() / "absent.csv"),
+                      Catch::Contains("absent.csv: cannot open: No such file or directory"));
 }
 
 TEST_CASE("observed history: place-wide rows, or the sum of the areas", "[plots][files]") {
@@ -176,6 +178,11 @@ TEST_CASE("observed history: the area column is optional; bad rows are named", "
     REQUIRE(points.size() == 1);
     CHECK(points[0].area.empty());
     CHECK(points[0].value == 5.0);
+
+    // A spreadsheet's byte order mark before the header is not part of "month".
+    write_bytes(file, "\xEF\xBB\xBFmonth,outcome,value\r\n2019-01,victims,5\r\n");
+    REQUIRE(read_observed_csv(file).size() == 1);
+    CHECK(read_observed_csv(file)[0].month == YearMonth::of(2019, 1));
 
     write_bytes(file, "month,outcome,value\n2019-01,victims,5\n2019-01,victims,6\n");
     CHECK_THROWS_WITH(read_observed_csv(file),
