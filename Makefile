@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := cmake make g++ pkg-config libeigen3-dev libboost-random-dev libtbb-dev \
 	catch2 libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libssl-dev libmuparser-dev \
-	libcsv-dev jupyter-nbconvert jupyter-client python3-ipykernel python3-pandas python3-matplotlib
+	libcsv-dev jupyter-nbconvert jupyter-client python3-ipykernel python3-pandas python3-matplotlib gnuplot-nox libfccp-dev
 DEMO_SCENARIO ?= scenarios/library/croydon/baseline.toml
 DEMO_OUT ?= runs/croydon-baseline
 

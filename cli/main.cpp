@@ -10,6 +10,7 @@
 #include "markov_command.hpp"
 #include "observed_command.hpp"
 #include "notebook_command.hpp"
+#include "plot_command.hpp"
 #include "run_command.hpp"
 #include "validate_command.hpp"
 
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     CLI::App* observed = add_observed_command(app, observed_arguments);
     NotebookArguments notebook_arguments;
     CLI::App* notebook = add_notebook_command(app, notebook_arguments);
+    PlotArguments plot_arguments;
+    CLI::App* plot = add_plot_command(app, plot_arguments);
 
     try {
         app.parse(argc, argv);
@@ -60,6 +63,9 @@ int main(int argc, char** argv) {
         }
         if (notebook->parsed()) {
             return notebook_command(notebook_arguments);
+        }
+        if (plot->parsed()) {
+            return plot_command(plot_arguments);
         }
         return run->parsed() ? run_command(run_arguments, command_line)
                              : validate_command(validate_arguments);
