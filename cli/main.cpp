@@ -8,8 +8,8 @@
 
 #include "exit_codes.hpp"
 #include "markov_command.hpp"
-#include "observed_command.hpp"
 #include "notebook_command.hpp"
+#include "observed_command.hpp"
 #include "plot_command.hpp"
 #include "run_command.hpp"
 #include "validate_command.hpp"
