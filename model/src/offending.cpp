@@ -245,21 +245,15 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     double all_types = mix_seasonal_total_[mix][season];
     // Weight of each type: mix x season x contagion (on violence) x programme effects.
     PerOffenceType<double> weights{};
+    if (!offending_ratios(person, month, weights)) {
+        weights.fill(1.0);
+    }
     double with_effects = 0.0;
-    if (offending_ratios(person, month, weights)) {
-        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            auto offence_type = static_cast<OffenceType>(type);
-            weights[type] *= mix_[mix][type] * p_.offending.seasonality[type][season] *
-                             (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
-            with_effects += weights[type];
-        }
-    } else {
-        with_effects = all_types + contagion * mix_seasonal_violence_[mix][season];
-        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            auto offence_type = static_cast<OffenceType>(type);
-            weights[type] = mix_[mix][type] * p_.offending.seasonality[type][season] *
-                            (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
-        }
+    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+        auto offence_type = static_cast<OffenceType>(type);
+        weights[type] *= mix_[mix][type] * p_.offending.seasonality[type][season] *
+                         (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+        with_effects += weights[type];
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.

@@ -196,7 +196,10 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join
         area * gang.gangs_per_area +
         std::min(gang.gangs_per_area - 1, static_cast<int>(gang_draw * gang.gangs_per_area)));
     people.gang[person] = static_cast<std::uint16_t>(index + 1);
-    people.gang_join_month[person] = static_cast<SimMonth>(std::max(join, now));
+    // A membership that began before now is marked as begun last month, so the
+    // month's touch does not list the member in their gang a second time.
+    people.gang_join_month[person] =
+        static_cast<SimMonth>(join <= now ? std::min(join, now - 1) : join);
     people.gang_leave_month[person] = static_cast<SimMonth>(std::min(leave, total_months_));
     if (join <= now) {
         gang_members_at_start_ += 1.0;

@@ -18,6 +18,15 @@ std::int64_t programme_key(int month, std::size_t programme, std::size_t source 
            static_cast<std::int64_t>(source);
 }
 
+// The vulnerable episode of a person (const or not), or null.
+template <typename Cases>
+auto find_case(Cases& cases, std::uint32_t person) -> decltype(cases.data()) {
+    auto found = std::find_if(cases.begin(), cases.end(), [person](const auto& vulnerable) {
+        return vulnerable.person == person;
+    });
+    return found == cases.end() ? nullptr : &*found;
+}
+
 // The source of IOM's own selections, which are not a referral source.
 constexpr std::uint16_t kSelectedByScore = 0xFFFF;
 
@@ -61,14 +70,17 @@ void ReplicateRun::prepare_programmes() {
     }
 }
 
-double ReplicateRun::places(std::size_t programme, int month) const {
-    const std::vector<double>& by_month = p_.programmes[programme].places_by_month;
+double ReplicateRun::schedule_value(const std::vector<double>& by_month, int month) const {
     if (by_month.empty()) {
         return 0.0;
     }
     const int reported_month =
         std::clamp(month - warmup_months_, 0, static_cast<int>(by_month.size()) - 1);
     return by_month[static_cast<std::size_t>(reported_month)];
+}
+
+double ReplicateRun::places(std::size_t programme, int month) const {
+    return schedule_value(p_.programmes[programme].places_by_month, month);
 }
 
 void ReplicateRun::count_programme(int month, std::size_t programme, ProgrammeMeasure measure,
@@ -92,12 +104,7 @@ void ReplicateRun::refer_on(ReferralEvent event, std::uint32_t person, int month
 }
 
 RadicalisationCase* ReplicateRun::radicalisation_case(std::uint32_t person) {
-    for (RadicalisationCase& vulnerable : s_.radicalisation_cases) {
-        if (vulnerable.person == person) {
-            return &vulnerable;
-        }
-    }
-    return nullptr;
+    return find_case(s_.radicalisation_cases, person);
 }
 
 bool ReplicateRun::eligible(std::size_t programme, std::uint32_t person, int month) const {
@@ -111,14 +118,11 @@ bool ReplicateRun::eligible(std::size_t programme, std::uint32_t person, int mon
     switch (parameters.kind) {
         case ProgrammeKind::gang_exit:
             return in_gang(people, person, month);
-        case ProgrammeKind::channel:
-            for (const RadicalisationCase& vulnerable : s_.radicalisation_cases) {
-                if (vulnerable.person == person) {
-                    return vulnerable.onset <= month && month < vulnerable.end &&
-                           month < vulnerable.progression;
-                }
-            }
-            return false;
+        case ProgrammeKind::channel: {
+            const RadicalisationCase* vulnerable = find_case(s_.radicalisation_cases, person);
+            return vulnerable != nullptr && vulnerable->onset <= month && month < vulnerable->end &&
+                   month < vulnerable->progression;
+        }
         default:
             return true;
     }
@@ -319,6 +323,14 @@ void ReplicateRun::refer_monthly(std::size_t programme, int month) {
                 consider(vulnerable.person);
             }
         }
+    } else {
+        // Anyone in the age range: a scan of the whole place each month, so a
+        // monthly source on these kinds costs time in proportion to the population.
+        for (std::uint32_t person = 0; person < s_.people.size(); ++person) {
+            if (eligible(programme, person, month)) {
+                consider(person);
+            }
+        }
     }
 }
 
@@ -364,11 +376,8 @@ void ReplicateRun::run_programmes(int month) {
         const double funded_places = places(programme, month);
         const auto capacity = static_cast<std::size_t>(std::floor(funded_places));
         count_programme(month, programme, ProgrammeMeasure::places, funded_places);
-        if (reported(month)) {
-            count_programme(
-                month, programme, ProgrammeMeasure::spend_gbp,
-                parameters.spend_gbp_by_month[static_cast<std::size_t>(month - warmup_months_)]);
-        }
+        count_programme(month, programme, ProgrammeMeasure::spend_gbp,
+                        schedule_value(parameters.spend_gbp_by_month, month));
         if (parameters.kind == ProgrammeKind::prevention) {
             count_programme(month, programme, ProgrammeMeasure::caseload, funded_places);
             count_programme(month, programme, ProgrammeMeasure::starts,

@@ -79,6 +79,9 @@ class ReplicateRun {
 
     // programmes.cpp
     void prepare_programmes();
+    // A per-reported-month schedule at a simulation month: the warm-up takes the
+    // first month's value, months past its end the last.
+    double schedule_value(const std::vector<double>& by_month, int month) const;
     double places(std::size_t programme, int month) const;
     void refer_on(ReferralEvent event, std::uint32_t person, int month);
     void run_programmes(int month);
