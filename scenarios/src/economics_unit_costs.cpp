@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "scenario_diagnostics.hpp"
+#include "toml_checks.hpp"
 #include "vrsim/scenarios/economics.hpp"
 
 namespace vrsim::scenarios {
@@ -40,10 +41,10 @@ std::string rounded(double value) {
     return detail::format_number(std::round(value * 1e9) / 1e9);
 }
 
-class UnitCostsReader {
+class UnitCostsReader : detail::TomlChecks {
   public:
     UnitCostsReader(const toml::table& root, std::vector<Diagnostic>& diagnostics)
-        : root_(root), diagnostics_(diagnostics) {}
+        : TomlChecks(diagnostics), root_(root) {}
 
     UnitCosts read() {
         check_keys(root_, "", kTopKeys);
@@ -57,31 +58,6 @@ class UnitCostsReader {
     }
 
   private:
-    void report(const toml::node& where, std::string field, std::string message) {
-        diagnostics_.push_back(
-            detail::diagnostic_at(where.source(), std::move(field), std::move(message)));
-    }
-    static std::string join(const std::string& prefix, std::string_view key) {
-        return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
-    }
-    template <std::size_t N>
-    void check_keys(const toml::table& table, const std::string& prefix,
-                    const std::array<std::string_view, N>& known) {
-        for (auto&& [key, value] : table) {
-            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                diagnostics_.push_back(detail::diagnostic_at(
-                    key.source(), join(prefix, key.str()), unknown_name_message(key.str(), known)));
-            }
-        }
-    }
-    const toml::node* present(const toml::table& parent, std::string_view key,
-                              const std::string& field, bool required) {
-        const toml::node* node = parent.get(key);
-        if (node == nullptr && required) {
-            report(parent, field, "required, not set");
-        }
-        return node;
-    }
     // A table, or nullptr (reported when required or of the wrong type). A
     // missing top-level table has no place in the file: the problem is the file's.
     const toml::table* table_at(const toml::table& parent, std::string_view key,
@@ -423,7 +399,6 @@ class UnitCostsReader {
     }
 
     const toml::table& root_;
-    std::vector<Diagnostic>& diagnostics_;
     UnitCosts costs_;
     std::vector<std::string> category_names_;
     const toml::node* price_year_node_ = nullptr;
@@ -444,16 +419,7 @@ UnitCosts load_unit_costs(const std::filesystem::path& file) {
     }
     std::vector<Diagnostic> diagnostics;
     UnitCosts costs = UnitCostsReader(root, diagnostics).read();
-    if (!diagnostics.empty()) {
-        for (Diagnostic& diagnostic : diagnostics) {
-            if (diagnostic.file.empty()) {
-                diagnostic.file = file;
-            }
-        }
-        const std::vector<std::filesystem::path> files = {file};
-        detail::sort_diagnostics(diagnostics, files);
-        throw ScenarioError(std::move(diagnostics));
-    }
+    detail::throw_if_any(diagnostics, file);
     costs.file = file;
     return costs;
 }

@@ -12,6 +12,7 @@
 #include "distributions.hpp"
 #include "markov_program.hpp"
 #include "scenario_diagnostics.hpp"
+#include "toml_checks.hpp"
 
 namespace vrsim::scenarios {
 namespace {
@@ -67,10 +68,10 @@ double distribution_mean(const Distribution& d) {
     return d.a;
 }
 
-class MarkovReader {
+class MarkovReader : detail::TomlChecks {
   public:
     MarkovReader(const toml::table& root, std::vector<Diagnostic>& diagnostics)
-        : root_(root), diagnostics_(diagnostics) {}
+        : TomlChecks(diagnostics), root_(root) {}
 
     MarkovProgram read(std::string& cost, std::string& effect) {
         check_keys(root_, "", kTopKeys);
@@ -89,31 +90,6 @@ class MarkovReader {
     }
 
   private:
-    void report(const toml::node& where, const std::string& field, std::string message) {
-        diagnostics_.push_back(detail::diagnostic_at(where.source(), field, std::move(message)));
-    }
-    static std::string join(const std::string& prefix, std::string_view key) {
-        return prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
-    }
-    template <std::size_t N>
-    void check_keys(const toml::table& table, const std::string& prefix,
-                    const std::array<std::string_view, N>& known) {
-        for (auto&& [key, value] : table) {
-            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                diagnostics_.push_back(detail::diagnostic_at(
-                    key.source(), join(prefix, key.str()), unknown_name_message(key.str(), known)));
-            }
-        }
-    }
-    // The value at `key`, or nullptr (reported when required).
-    const toml::node* present(const toml::table& parent, std::string_view key,
-                              const std::string& field, bool required) {
-        const toml::node* node = parent.get(key);
-        if (node == nullptr && required) {
-            report(parent, field, "required, not set");
-        }
-        return node;
-    }
     const toml::table* table_at(const toml::table& parent, std::string_view key,
                                 const std::string& field, bool required) {
         const toml::node* node = present(parent, key, field, required);
@@ -704,7 +680,6 @@ class MarkovReader {
     }
 
     const toml::table& root_;
-    std::vector<Diagnostic>& diagnostics_;
     MarkovProgram program_;
     std::map<std::string, std::size_t> slot_of_;
     std::vector<std::pair<std::size_t, const toml::node*>> pending_;
@@ -747,16 +722,7 @@ MarkovDefinition load_markov_file(const std::filesystem::path& file) {
             }
         }
     }
-    if (!diagnostics.empty()) {
-        for (Diagnostic& diagnostic : diagnostics) {
-            if (diagnostic.file.empty()) {
-                diagnostic.file = file;
-            }
-        }
-        const std::vector<std::filesystem::path> files = {file};
-        detail::sort_diagnostics(diagnostics, files);
-        throw ScenarioError(std::move(diagnostics));
-    }
+    detail::throw_if_any(diagnostics, file);
     definition.program = std::move(program);
     return definition;
 }

@@ -22,11 +22,6 @@ std::string describe_value(const toml::node& node);
 // Shortest text that reads back as the same double.
 std::string format_number(double value);
 
-// The known name closest to `unknown` by edit distance, when close enough to be
-// a likely typo: at most 3 edits, or at most a third of the name's length.
-std::optional<std::string_view> closest_match(std::string_view unknown,
-                                              std::span<const std::string_view> known);
-
 // "unknown <what>; did you mean "x"?" or, with no close name, the names allowed.
 std::string unknown_name_message(std::string_view unknown, std::span<const std::string_view> known,
                                  std::string_view what = "key");
