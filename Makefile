@@ -7,7 +7,11 @@ DEB_PACKAGES := cmake make g++ pkg-config libeigen3-dev libboost-random-dev libt
 	catch2 libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libssl-dev libmuparser-dev \
 	libcsv-dev jupyter-nbconvert jupyter-client python3-ipykernel python3-pandas python3-matplotlib gnuplot-nox libfccp-dev
 DEMO_SCENARIO ?= scenarios/library/croydon/baseline.toml
-DEMO_OUT ?= runs/croydon-baseline
+DEMO_ALTERNATIVES ?= scenarios/library/croydon/mopac_cut.toml \
+	scenarios/library/croydon/short_grants.toml \
+	scenarios/library/croydon/public_health_15_years.toml
+DEMO_REPLICATES ?= 50
+DEMO_OUT ?= runs/croydon-comparison
 
 .PHONY: all deps configure build demo test bench format clean
 
@@ -29,7 +33,8 @@ build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 demo: build
-	$(BUILD_DIR)/cli/vrsim run $(DEMO_SCENARIO) --out $(DEMO_OUT)
+	$(BUILD_DIR)/cli/vrsim compare $(DEMO_SCENARIO) $(DEMO_ALTERNATIVES) \
+	  --replicates $(DEMO_REPLICATES) --out $(DEMO_OUT)
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

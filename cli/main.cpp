@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compare_command.hpp"
 #include "exit_codes.hpp"
 #include "markov_command.hpp"
 #include "notebook_command.hpp"
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     RunArguments run_arguments;
     ValidateArguments validate_arguments;
     CLI::App* run = add_run_command(app, run_arguments);
+    CompareArguments compare_arguments;
+    CLI::App* compare = add_compare_command(app, compare_arguments);
     add_validate_command(app, validate_arguments);
     MarkovArguments markov_arguments;
     CLI::App* markov = add_markov_command(app, markov_arguments);
@@ -55,6 +58,9 @@ int main(int argc, char** argv) {
         return exit_for_parse_error(app, error);
     }
     try {
+        if (compare->parsed()) {
+            return compare_command(compare_arguments, command_line);
+        }
         if (markov->parsed()) {
             return markov_command(markov_arguments);
         }

@@ -1,11 +1,10 @@
 #include "run_command.hpp"
 
 #include <iostream>
-#include <limits>
 
+#include "ensemble_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
-#include "option_checks.hpp"
 #include "print_diagnostics.hpp"
 #include "progress_bar.hpp"
 #include "vrsim/scenarios/output_files.hpp"
@@ -13,12 +12,6 @@
 #include "vrsim/scenarios/scenario.hpp"
 
 namespace vrsim::cli {
-
-namespace {
-
-constexpr int kMaxThreads = 4096;  // a sanity bound; TBB uses at most the cores there are
-
-}  // namespace
 
 CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
     CLI::App* run =
@@ -34,22 +27,10 @@ CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
         "are listed as file:line:column: field: message with exit code 2. Results depend\n"
         "only on the scenario, --seed and --replicates, never on --threads. Ctrl-C stops\n"
         "the run after the replicate in progress and leaves no partial files.");
-    const scenarios::EnsembleOptions defaults;
     run->add_option("SCENARIO", arguments.scenario, "Scenario file (TOML)")
         ->required()
         ->check(CLI::ExistingFile);
-    run->add_option("--replicates,-n", arguments.ensemble.replicates,
-                    "Replicates to run (each with its own random streams and parameter draws)")
-        ->default_val(defaults.replicates)
-        ->check(CLI::Range(std::uint32_t{1}, std::numeric_limits<std::uint32_t>::max()));
-    run->add_option("--seed", arguments.ensemble.seed,
-                    "Seed of every random stream; the same seed gives the same files")
-        ->default_val(defaults.seed)
-        ->check(kWholeNumber);
-    run->add_option("--threads,-j", arguments.ensemble.threads,
-                    "Worker threads; 0 uses all cores. Changes speed, not results")
-        ->default_val(defaults.threads)
-        ->check(CLI::Range(0, kMaxThreads));
+    add_ensemble_options(*run, arguments.ensemble);
     run->add_option("--out,-o", arguments.out,
                     "Output folder, created if missing [default: runs/<scenario file name>]");
     run->add_flag("--summary-only", arguments.ensemble.summary_only,

@@ -1,5 +1,7 @@
 #include "vrsim/scenarios/manifest.hpp"
 
+#include <algorithm>
+
 #include "vrsim/model/outcomes.hpp"
 #include "vrsim/scenarios/file_digest.hpp"
 #include "vrsim/scenarios/output_files.hpp"
@@ -24,7 +26,26 @@ json scenario_json(const Scenario& scenario) {
     for (const auto& [field, source] : scenario.sources) {
         sources[field] = source;
     }
+    json funding = json::array();
+    for (const ProgrammeFunding& programme : scenario.funding) {
+        json entries = json::array();
+        for (const FundingEntry& entry : programme.entries) {
+            entries.push_back({{"from_financial_year", entry.from_financial_year},
+                               {"until_financial_year", entry.until_financial_year},
+                               {"budget_gbp_per_year", entry.budget_gbp_per_year},
+                               {"places", entry.places},
+                               {"places_given", entry.places_given},
+                               {"funder", entry.funder},
+                               {"grant", entry.grant}});
+        }
+        funding.push_back({{"programme", programme.programme},
+                           {"cost_per_place_per_year_gbp", programme.cost_per_place_per_year_gbp},
+                           {"ramp_up_months", programme.ramp_up_months},
+                           {"wind_down_months", programme.wind_down_months},
+                           {"entries", entries}});
+    }
     return {{"name", scenario.name},
+            {"funding", funding},
             {"description", scenario.description},
             {"file", scenario.file.string()},
             {"files", files},
@@ -45,17 +66,30 @@ json summary_json(bool summary_only) {
 }  // namespace
 
 json make_manifest(const std::vector<std::string>& command_line,
-                   const std::vector<const Scenario*>& scenarios, const EnsembleOptions& options) {
+                   const std::vector<const Scenario*>& scenarios, const EnsembleOptions& options,
+                   const std::vector<std::string>& extra_files) {
+    // Every outcome of any scenario, in order of first appearance.
     json outcome_names = json::array();
-    const model::OutcomeLayout layout = scenarios.empty()
-                                            ? model::OutcomeLayout()
-                                            : model::OutcomeLayout(scenarios.front()->parameters);
-    for (std::size_t column = 0; column < layout.size(); ++column) {
-        outcome_names.push_back(layout.name(column));
+    std::vector<std::string> seen;
+    auto add_outcomes = [&](const model::OutcomeLayout& layout) {
+        for (std::size_t column = 0; column < layout.size(); ++column) {
+            const std::string name(layout.name(column));
+            if (std::find(seen.begin(), seen.end(), name) == seen.end()) {
+                seen.push_back(name);
+                outcome_names.push_back(name);
+            }
+        }
+    };
+    add_outcomes(model::OutcomeLayout());
+    for (const Scenario* scenario : scenarios) {
+        add_outcomes(model::OutcomeLayout(scenario->parameters));
     }
     json output_files = json::array({kManifestFile, kSummaryFile});
     if (!options.summary_only) {
         output_files.push_back(kTimeseriesFile);
+    }
+    for (const std::string& file : extra_files) {
+        output_files.push_back(file);
     }
     json scenario_list = json::array();
     for (const Scenario* scenario : scenarios) {

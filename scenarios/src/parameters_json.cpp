@@ -140,7 +140,52 @@ DistributionNames names_of(Distribution::Kind kind) {
 
 }  // namespace
 
+json to_json(const model::ProgrammeParameters& p) {
+    json sources = json::array();
+    for (const model::ReferralSource& source : p.referral_sources) {
+        sources.push_back(
+            {{"name", source.name},
+             {"event", model::kReferralEventNames[static_cast<std::size_t>(source.event)]},
+             {"probability", source.probability}});
+    }
+    const model::ProgrammeEffects& e = p.effects;
+    return {{"id", p.id},
+            {"kind", model::kProgrammeKindNames[static_cast<std::size_t>(p.kind)]},
+            {"min_age_years", p.min_age_years},
+            {"max_age_years", p.max_age_years},
+            {"referral_sources", sources},
+            {"consent_probability", p.consent_probability},
+            {"duration_mean_months", p.duration_mean_months},
+            {"max_wait_months", p.max_wait_months},
+            {"places_by_month", p.places_by_month},
+            {"spend_gbp_by_month", p.spend_gbp_by_month},
+            {"effects",
+             {{"offending_hazard_ratio", by_offence_type(e.offending_hazard_ratio)},
+              {"fade_months", e.fade_months},
+              {"gang_exit_hazard_ratio", e.gang_exit_hazard_ratio},
+              {"radicalisation_hazard_ratio", e.radicalisation_hazard_ratio},
+              {"detection_multiplier", e.detection_multiplier},
+              {"recall_multiplier", e.recall_multiplier},
+              {"risk_factor_ratio", e.risk_factor_ratio},
+              {"gang_join_ratio", e.gang_join_ratio}}},
+            {"rules",
+             {{"iom_score_window_months", p.iom_score_window_months},
+              {"iom_min_proven_offences", p.iom_min_proven_offences},
+              {"triage_includes_knife_offences", p.triage_includes_knife_offences},
+              {"channel_panel_probability", p.channel_panel_probability},
+              {"channel_adoption_probability", p.channel_adoption_probability},
+              {"channel_review_months", p.channel_review_months},
+              {"channel_exit_at_review_probability", p.channel_exit_at_review_probability},
+              {"channel_no_further_concern_share", p.channel_no_further_concern_share},
+              {"prevention_reach_age_min_years", p.prevention_reach_age_min_years},
+              {"prevention_reach_age_max_years", p.prevention_reach_age_max_years}}}};
+}
+
 json to_json(const model::Parameters& parameters) {
+    json programmes = json::array();
+    for (const model::ProgrammeParameters& programme : parameters.programmes) {
+        programmes.push_back(to_json(programme));
+    }
     return {{"simulation", to_json(parameters.simulation)},
             {"place", to_json(parameters.place)},
             {"demography", to_json(parameters.demography)},
@@ -148,7 +193,8 @@ json to_json(const model::Parameters& parameters) {
             {"risk", to_json(parameters.risk)},
             {"victims", to_json(parameters.victims)},
             {"contagion", to_json(parameters.contagion)},
-            {"justice", to_json(parameters.justice)}};
+            {"justice", to_json(parameters.justice)},
+            {"programmes", programmes}};
 }
 
 json to_json(const Distribution& distribution) {

@@ -1,49 +1,60 @@
 #include "vrsim/scenarios/run_folder.hpp"
 
-#include <optional>
 #include <system_error>
 
+#include "scenario_files.hpp"
 #include "vrsim/scenarios/manifest.hpp"
-#include "vrsim/scenarios/output_files.hpp"
 #include "vrsim/scenarios/summary.hpp"
 
 namespace vrsim::scenarios {
 
+namespace detail {
+
 namespace {
 
-void create_folder(const std::filesystem::path& folder) {
+const std::filesystem::path& created(const std::filesystem::path& folder) {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) {
         throw OutputError("cannot create output folder " + folder.string() + ": " +
                           error.message());
     }
+    return folder;
 }
 
 }  // namespace
 
-void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
-                      const std::filesystem::path& folder,
-                      const std::vector<std::string>& command_line,
-                      const ProgressCallback& progress) {
-    create_folder(folder);
-    const nlohmann::json manifest = make_manifest(command_line, {&scenario}, options);
+ScenarioFiles::ScenarioFiles(const std::filesystem::path& folder,
+                             std::vector<const Scenario*> scenarios, const EnsembleOptions& options,
+                             const std::vector<std::string>& command_line,
+                             const std::vector<std::string>& extra_files)
+    : folder_(folder),
+      scenarios_(std::move(scenarios)),
+      options_(options),
+      manifest_text_(make_manifest(command_line, scenarios_, options, extra_files)
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                     "\n"),
+      manifest_file_(created(folder) / kManifestFile),
+      summary_file_(folder / kSummaryFile) {
+    if (!options_.summary_only) {
+        timeseries_file_.emplace(folder / kTimeseriesFile);
+    }
+}
+
+void ScenarioFiles::run(std::size_t index, const ReplicateSink& extra,
+                        const ProgressCallback& progress) {
+    const Scenario& scenario = *scenarios_[index];
     const model::SimulationParameters& simulation = scenario.parameters.simulation;
     const model::OutcomeLayout layout(scenario.parameters);
-
-    AtomicFile manifest_file(folder / kManifestFile);
-    AtomicFile summary_file(folder / kSummaryFile);
-    std::optional<AtomicFile> timeseries_file;
+    const bool first = index == 0;
     std::optional<TimeseriesWriter> timeseries;
-    if (!options.summary_only) {
-        timeseries_file.emplace(folder / kTimeseriesFile);
-        timeseries.emplace(*timeseries_file, scenario.name, simulation.start_month,
-                           simulation.horizon_months, true, layout);
+    if (timeseries_file_) {
+        timeseries.emplace(*timeseries_file_, scenario.name, simulation.start_month,
+                           simulation.horizon_months, first, layout);
     }
     SummaryAccumulator summary(simulation.horizon_months,
-                               options.summary_only ? SummaryMode::streaming : SummaryMode::exact,
+                               options_.summary_only ? SummaryMode::streaming : SummaryMode::exact,
                                layout.size());
-
     std::vector<ReplicateSink> sinks;
     sinks.emplace_back(
         [&](std::uint32_t, const model::MonthlyOutcomes& outcomes) { summary.add(outcomes); });
@@ -52,19 +63,35 @@ void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
             timeseries->write(replicate, outcomes);
         });
     }
-    run_ensemble(scenario, options, sinks, progress);
-
-    write_summary_csv(summary_file, scenario.name, simulation.start_month, summary.rows(), true,
+    if (extra) {
+        sinks.push_back(extra);
+    }
+    run_ensemble(scenario, options_, sinks, progress);
+    write_summary_csv(summary_file_, scenario.name, simulation.start_month, summary.rows(), first,
                       layout);
-    write_json(manifest_file, manifest);
-    if (timeseries_file) {
-        timeseries_file->commit();
+}
+
+void ScenarioFiles::commit() {
+    manifest_file_.write(manifest_text_);
+    if (timeseries_file_) {
+        timeseries_file_->commit();
     } else {
         std::error_code ignored;
-        std::filesystem::remove(folder / kTimeseriesFile, ignored);
+        std::filesystem::remove(folder_ / kTimeseriesFile, ignored);
     }
-    summary_file.commit();
-    manifest_file.commit();
+    summary_file_.commit();
+    manifest_file_.commit();
+}
+
+}  // namespace detail
+
+void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
+                      const std::filesystem::path& folder,
+                      const std::vector<std::string>& command_line,
+                      const ProgressCallback& progress) {
+    detail::ScenarioFiles files(folder, {&scenario}, options, command_line);
+    files.run(0, {}, progress);
+    files.commit();
 }
 
 }  // namespace vrsim::scenarios

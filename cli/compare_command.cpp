@@ -1,0 +1,207 @@
+#include "compare_command.hpp"
+
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+
+#include "ensemble_options.hpp"
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "print_diagnostics.hpp"
+#include "progress_bar.hpp"
+#include "vrsim/notebooks/notebook.hpp"
+#include "vrsim/notebooks/run_files.hpp"
+#include "vrsim/plots/charts.hpp"
+#include "vrsim/scenarios/output_files.hpp"
+
+namespace vrsim::cli {
+
+namespace {
+
+// The measures of the headline table, in its order.
+constexpr std::array<scenarios::Measure, 8> kHeadline = {
+    scenarios::Measure::offences_averted,
+    scenarios::Measure::violence_averted,
+    scenarios::Measure::first_time_entrants_avoided,
+    scenarios::Measure::custody_months_avoided,
+    scenarios::Measure::present_value_costs_gbp,
+    scenarios::Measure::present_value_benefits_gbp,
+    scenarios::Measure::net_present_value_gbp,
+    scenarios::Measure::benefit_cost_ratio,
+};
+
+std::string formatted(scenarios::Measure measure, double value) {
+    using scenarios::Measure;
+    if (measure == Measure::benefit_cost_ratio) {
+        return scenarios::format_ratio(value);
+    }
+    const auto name = scenarios::kMeasureNames[index_of(measure)];
+    return name.ends_with("_gbp") ? scenarios::format_gbp(value) : scenarios::format_count(value);
+}
+
+void print_headline(const std::vector<scenarios::Comparison>& comparisons) {
+    for (const scenarios::Comparison& comparison : comparisons) {
+        std::cout << '\n'
+                  << comparison.alternative << " against " << comparison.base << " ("
+                  << comparison.replicates.size() << " paired replicates)\n";
+        const auto summaries = scenarios::summarise_measures(comparison.replicates);
+        for (scenarios::Measure measure : kHeadline) {
+            const scenarios::MeasureSummary& summary = summaries[index_of(measure)];
+            std::cout << "  " << std::left << std::setw(48) << scenarios::measure_label(measure)
+                      << std::right << std::setw(14) << formatted(measure, summary.mean)
+                      << "  (90%: " << formatted(measure, summary.p05) << " to "
+                      << formatted(measure, summary.p95) << ")\n";
+        }
+        const scenarios::MeasureSummary& npv =
+            summaries[index_of(scenarios::Measure::net_present_value_gbp)];
+        std::cout << "  probability the alternative at least breaks even: "
+                  << scenarios::format_percent(npv.probability_better) << '\n';
+    }
+}
+
+}  // namespace
+
+CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
+    CLI::App* compare = app.add_subcommand(
+        "compare",
+        "Compare funding scenarios: a base and alternatives, paired replicate by "
+        "replicate, with their costs and benefits");
+    compare->footer(
+        "Runs every scenario with the same seed: replicate r of each draws the same random\n"
+        "numbers for the same decision about the same person, so a scenario identical to\n"
+        "the base gives exactly zero difference. Writes, in the --out folder, the run files\n"
+        "of all scenarios (manifest.json, timeseries.csv, summary.csv), comparison.csv,\n"
+        "comparison_replicates.csv and comparison.md (HM Treasury Green Book conventions:\n"
+        "real prices of --price-year, discounting at 3.5% a year for years 1-30, lower\n"
+        "after, unless --discount-rate), charts/ and report.ipynb. Exit code 2 for invalid\n"
+        "scenarios or scenarios that cover different months.");
+    compare->add_option("SCENARIOS", arguments.scenarios, "Base scenario, then alternatives")
+        ->required()
+        ->expected(2, 64)
+        ->check(CLI::ExistingFile);
+    add_ensemble_options(*compare, arguments.options.ensemble);
+    compare->add_option("--engine", arguments.engine, "Simulation engine")
+        ->default_val("abm")
+        ->check(CLI::IsMember({"abm", "cohort"}));
+    compare
+        ->add_option("--horizon-years", arguments.options.horizon_years,
+                     "Appraise only the first Y years [default: the scenarios' horizon]")
+        ->check(CLI::Range(1, 100));
+    compare
+        ->add_option("--discount-rate", arguments.options.discount_rate,
+                     "A flat annual discount rate, e.g. 0.035 [default: Green Book schedule]")
+        ->check(CLI::Range(0.0, 1.0));
+    compare
+        ->add_option("--price-year", arguments.options.price_year,
+                     "Real prices of this financial year (2024 = 2024-25)")
+        ->default_val(2024)
+        ->check(CLI::Range(1900, 2200));
+    compare
+        ->add_option("--unit-costs", arguments.options.unit_costs,
+                     "Unit costs of crime and justice (TOML)")
+        ->default_val(std::string(VRSIM_LIBRARY_DIR) + "/costs/home_office_2018.toml")
+        ->check(CLI::ExistingFile);
+    compare->add_option("--out,-o", arguments.out,
+                        "Output folder, created if missing [default: runs/compare-<base name>]");
+    compare->add_flag("--no-charts", arguments.no_charts, "Do not draw charts/ (needs gnuplot)");
+    compare->add_flag("--no-notebook", arguments.no_notebook, "Do not write report.ipynb");
+    compare->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no tables");
+    return compare;
+}
+
+int compare_command(const CompareArguments& arguments,
+                    const std::vector<std::string>& command_line) {
+    if (arguments.engine != "abm") {
+        std::cerr << "vrsim: error: --engine " << arguments.engine
+                  << ": the cohort engine is not built yet; use --engine abm\n";
+        return kInvalidInput;
+    }
+    std::vector<scenarios::Scenario> loaded;
+    bool valid = true;
+    for (const std::filesystem::path& file : arguments.scenarios) {
+        try {
+            loaded.push_back(scenarios::load_scenario(file));
+        } catch (const scenarios::ScenarioError& error) {
+            print_diagnostics(error);
+            valid = false;
+        }
+    }
+    if (!valid) {
+        return kInvalidInput;
+    }
+    const std::filesystem::path out =
+        arguments.out.empty() ? std::filesystem::path("runs") /
+                                    ("compare-" + arguments.scenarios.front().stem().string())
+                              : arguments.out;
+
+    watch_for_interrupt();
+    ProgressBar progress(ProgressBar::wanted(arguments.quiet));
+    std::vector<scenarios::Comparison> comparisons;
+    try {
+        comparisons =
+            scenarios::write_comparison_folder(loaded, arguments.options, out, command_line,
+                                               [&](std::uint32_t done, std::uint32_t total) {
+                                                   stop_if_interrupted();
+                                                   progress.update(done, total);
+                                               });
+    } catch (const Interrupted&) {
+        progress.finish();
+        std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
+        return kInterrupted;
+    } catch (const scenarios::ComparisonError& error) {
+        progress.finish();
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kInvalidInput;
+    } catch (const scenarios::ScenarioError& error) {
+        progress.finish();
+        print_diagnostics(error);
+        return kInvalidInput;
+    } catch (const scenarios::EconomicsError& error) {
+        progress.finish();
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kInvalidInput;
+    } catch (const scenarios::OutputError& error) {
+        progress.finish();
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kRuntimeFailure;
+    }
+    progress.finish();
+    if (!arguments.quiet) {
+        print_headline(comparisons);
+        std::cout << "\nWrote " << out.string()
+                  << ": comparison.md, comparison.csv, comparison_replicates.csv, "
+                     "timeseries.csv, summary.csv, manifest.json\n";
+    }
+    int status = kOk;
+    if (!arguments.no_charts) {
+        plots::ChartOptions chart_options;
+        if (const char* program = std::getenv("VRSIM_GNUPLOT"); program != nullptr && *program) {
+            chart_options.gnuplot = program;
+        }
+        try {
+            const plots::ChartReport report = plots::render_charts(out, chart_options);
+            if (!arguments.quiet) {
+                std::cout << "Charts: " << report.folder.string() << " (" << report.charts.size()
+                          << " charts as SVG, PNG and PDF)\n";
+            }
+        } catch (const std::exception& error) {
+            std::cerr << "vrsim: error: charts: " << error.what() << '\n';
+            status = kRuntimeFailure;
+        }
+    }
+    if (!arguments.no_notebook) {
+        try {
+            const std::filesystem::path notebook = notebooks::write_notebook(out);
+            if (!arguments.quiet) {
+                std::cout << "Notebook: " << notebook.string() << " (run it with `vrsim notebook "
+                          << out.string() << " --execute`)\n";
+            }
+        } catch (const std::exception& error) {
+            std::cerr << "vrsim: error: notebook: " << error.what() << '\n';
+            status = kRuntimeFailure;
+        }
+    }
+    return status;
+}
+
+}  // namespace vrsim::cli

@@ -1,0 +1,62 @@
+#pragma once
+// Running the real `vrsim` binary from a test: a temporary folder, its captured
+// output and exit code.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace vrsim::testing {
+
+// A fresh empty folder, removed afterwards.
+struct TemporaryFolder {
+    std::filesystem::path path;
+    explicit TemporaryFolder(const std::string& prefix = "vrsim-test") {
+        static int counter = 0;
+        path = std::filesystem::temp_directory_path() /
+               (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TemporaryFolder() { std::filesystem::remove_all(path); }
+};
+
+inline std::string read_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `vrsim ARGUMENTS`, each argument quoted, with stdout and stderr captured
+// in `folder`.
+inline CommandResult run_vrsim(const std::vector<std::string>& arguments,
+                               const TemporaryFolder& folder) {
+    auto quoted = [](const std::string& argument) { return "'" + argument + "'"; };
+    std::string command = quoted(VRSIM_BINARY);
+    for (const std::string& argument : arguments) {
+        command.append(" ").append(quoted(argument));
+    }
+    const std::filesystem::path out = folder.path / "stdout.txt";
+    const std::filesystem::path err = folder.path / "stderr.txt";
+    command += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
+    const int status = std::system(command.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_file(out);
+    result.err = read_file(err);
+    return result;
+}
+
+}  // namespace vrsim::testing

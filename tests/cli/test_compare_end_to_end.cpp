@@ -1,0 +1,66 @@
+// `vrsim compare` through the real binary: the comparison's files, charts and
+// notebook, the headline table, and exit code 2 for scenarios that cannot be
+// compared or an engine not built.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <string>
+
+#include "cli_test_support.hpp"
+
+namespace fs = std::filesystem;
+using vrsim::testing::run_vrsim;
+using vrsim::testing::TemporaryFolder;
+
+namespace {
+
+std::string fixture(const std::string& name) {
+    return (fs::path(VRSIM_SOURCE_DIR) / "tests" / "scenarios" / "fixtures" / name).string();
+}
+
+}  // namespace
+
+TEST_CASE("vrsim compare writes the comparison, charts and notebook", "[cli][comparison]") {
+    TemporaryFolder folder("vrsim-test-compare");
+    const fs::path out = folder.path / "out";
+    const auto result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
+                                   fixture("comparison/more_iom_from_2020.toml"), "-n", "2",
+                                   "--seed", "3", "--out", out.string()},
+                                  folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::Contains("More IOM from 2020-04 against Programmes (2 paired "
+                                           "replicates)"));
+    CHECK_THAT(result.out, Catch::Contains("probability the alternative at least breaks even"));
+    for (const char* name :
+         {"manifest.json", "timeseries.csv", "summary.csv", "comparison.csv",
+          "comparison_replicates.csv", "comparison.md", "report.ipynb", "charts/cost_benefit.svg",
+          "charts/cost_effectiveness_plane.pdf", "charts/programme_iom.png"}) {
+        INFO(name);
+        CHECK(fs::exists(out / name));
+    }
+    const std::string comparison = vrsim::testing::read_file(out / "comparison.csv");
+    CHECK_THAT(comparison, Catch::StartsWith("base,alternative,measure,mean,median,p05,p95,"
+                                             "probability_better\n"
+                                             "Programmes,More IOM from 2020-04,offences_averted,"));
+}
+
+TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][comparison]") {
+    TemporaryFolder folder("vrsim-test-compare");
+    const fs::path out = folder.path / "out";
+    auto result =
+        run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
+                   fixture("comparison/later_start.toml"), "-n", "1", "--out", out.string(), "-q"},
+                  folder);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("must cover the same months"));
+    CHECK_FALSE(fs::exists(out / "manifest.json"));
+
+    result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
+                        fixture("comparison/same_as_base.toml"), "--engine", "cohort", "-q"},
+                       folder);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("cohort engine is not built yet"));
+
+    result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml")}, folder);
+    CHECK(result.exit_code == 2);  // an alternative is required
+}
