@@ -1,9 +1,9 @@
 #include "compare_command.hpp"
 
-#include <cstdlib>
 #include <iomanip>
 #include <iostream>
 
+#include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
@@ -11,7 +11,6 @@
 #include "progress_bar.hpp"
 #include "vrsim/notebooks/notebook.hpp"
 #include "vrsim/notebooks/run_files.hpp"
-#include "vrsim/plots/charts.hpp"
 #include "vrsim/scenarios/output_files.hpp"
 
 namespace vrsim::cli {
@@ -174,20 +173,7 @@ int compare_command(const CompareArguments& arguments,
     }
     int status = kOk;
     if (!arguments.no_charts) {
-        plots::ChartOptions chart_options;
-        if (const char* program = std::getenv("VRSIM_GNUPLOT"); program != nullptr && *program) {
-            chart_options.gnuplot = program;
-        }
-        try {
-            const plots::ChartReport report = plots::render_charts(out, chart_options);
-            if (!arguments.quiet) {
-                std::cout << "Charts: " << report.folder.string() << " (" << report.charts.size()
-                          << " charts as SVG, PNG and PDF)\n";
-            }
-        } catch (const std::exception& error) {
-            std::cerr << "vrsim: error: charts: " << error.what() << '\n';
-            status = kRuntimeFailure;
-        }
+        status = draw_charts(out, arguments.quiet);
     }
     if (!arguments.no_notebook) {
         try {

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
 #include "interrupt.hpp"
@@ -23,6 +24,7 @@ CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
         "  timeseries.csv  scenario,replicate,month,outcome,value for every replicate\n"
         "                  (replicates numbered from 0; not written with --summary-only)\n"
         "  summary.csv     scenario,month,outcome,mean,p05,p25,p50,p75,p95\n"
+        "  charts/         fan charts of every outcome (SVG, PNG, PDF) unless --no-charts\n"
         "Each file appears only when complete. The scenario is checked first; problems\n"
         "are listed as file:line:column: field: message with exit code 2. Results depend\n"
         "only on the scenario, --seed and --replicates, never on --threads. Ctrl-C stops\n"
@@ -36,6 +38,8 @@ CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
     run->add_flag("--summary-only", arguments.ensemble.summary_only,
                   "Write summary.csv and manifest.json but no timeseries.csv; memory stays\n"
                   "the same however many replicates (quantiles become P-square estimates)");
+    run->add_flag("--no-charts", arguments.no_charts,
+                  "Do not draw the charts (charts/, drawn with gnuplot) after the run");
     run->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no closing message");
     return run;
 }
@@ -76,7 +80,7 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
                   << (arguments.ensemble.summary_only ? "" : "timeseries.csv, ")
                   << "summary.csv, manifest.json\n";
     }
-    return kOk;
+    return arguments.no_charts ? kOk : draw_charts(out, arguments.quiet);
 }
 
 }  // namespace vrsim::cli

@@ -14,6 +14,7 @@ struct RunArguments {
     std::filesystem::path scenario;
     scenarios::EnsembleOptions ensemble;
     std::filesystem::path out;  // empty: runs/<scenario file stem>
+    bool no_charts = false;
     bool quiet = false;
 };
 

@@ -83,9 +83,11 @@ Result run_vrsim(const std::vector<std::string>& arguments, const TemporaryFolde
 
 Result run_small(const TemporaryFolder& folder, const fs::path& out,
                  const std::vector<std::string>& extra = {}) {
-    std::vector<std::string> arguments = {
-        "run",   kSmall.string(), "--replicates", std::to_string(kReplicates), "--seed", "7",
-        "--out", out.string(),    "--quiet"};
+    std::vector<std::string> arguments = {"run",          kSmall.string(),
+                                          "--replicates", std::to_string(kReplicates),
+                                          "--seed",       "7",
+                                          "--out",        out.string(),
+                                          "--quiet",      "--no-charts"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     return run_vrsim(arguments, folder);
 }
@@ -206,6 +208,9 @@ TEST_CASE("vrsim run prints where the files are unless quiet") {
     REQUIRE(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains(out.string()));
     CHECK(result.err.empty());  // stderr is not a terminal here: no progress bar
+    // Without --no-charts the run draws its fan charts.
+    CHECK_THAT(result.out, Catch::Contains("Charts: " + (out / "charts").string()));
+    CHECK(fs::exists(out / "charts" / "fan_recorded_total.svg"));
 }
 
 TEST_CASE("vrsim validate reports ok or each problem, with exit codes 0 and 2") {

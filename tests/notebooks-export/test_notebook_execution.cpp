@@ -59,9 +59,9 @@ TEST_CASE("vrsim notebook --execute runs the notebook of a vrsim run to HTML",
     const fs::path folder = temporary.path / "minimal";
     const fs::path scenario =
         fs::path(VRSIM_SOURCE_DIR) / "tests" / "scenarios" / "fixtures" / "valid_minimal.toml";
-    const CommandResult run = run_vrsim(
-        "run " + quoted(scenario) + " --replicates 3 --out " + quoted(folder) + " --quiet",
-        temporary.path);
+    const CommandResult run = run_vrsim("run " + quoted(scenario) + " --replicates 3 --out " +
+                                            quoted(folder) + " --quiet --no-charts",
+                                        temporary.path);
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
 

@@ -54,7 +54,8 @@ TEST_CASE("vrsim plot draws the charts of a vrsim run folder", "[plots][cli]") {
     TempFolder folder;
     const fs::path run = folder.path() / "run";
     const Result ran = run_vrsim(
-        "run " + quoted(kMinimal) + " --replicates 3 --out " + quoted(run) + " --quiet", folder);
+        "run " + quoted(kMinimal) + " --replicates 3 --out " + quoted(run) + " --quiet --no-charts",
+        folder);
     REQUIRE(ran.exit_code == 0);
 
     const Result plotted =
