@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
     options.replicates = replicates;
     options.threads = threads;
     scenarios::SummaryAccumulator summary(parameters.simulation.horizon_months,
-                                          scenarios::SummaryMode::exact);
+                                          scenarios::SummaryMode::exact,
+                                          model::OutcomeLayout(parameters).size());
     auto start = Clock::now();
     scenarios::run_ensemble(
         scenario, options,
