@@ -57,6 +57,22 @@ Better better_when(Measure measure) {
 
 std::string_view measure_label(Measure measure) {
     switch (measure) {
+        case Measure::violence_with_injury_averted:
+            return "Violence with injury averted (committed)";
+        case Measure::violence_without_injury_averted:
+            return "Violence without injury averted (committed)";
+        case Measure::knife_enabled_averted:
+            return "Knife-enabled offences averted (committed)";
+        case Measure::robbery_averted:
+            return "Robberies averted (committed)";
+        case Measure::sexual_averted:
+            return "Sexual offences averted (committed)";
+        case Measure::domestic_abuse_averted:
+            return "Domestic abuse offences averted (committed)";
+        case Measure::acquisitive_averted:
+            return "Acquisitive offences averted (committed)";
+        case Measure::other_averted:
+            return "Other offences averted (committed)";
         case Measure::offences_averted:
             return "Offences averted (committed, all types)";
         case Measure::violence_averted:
@@ -122,6 +138,7 @@ ReplicateMeasures compare_replicate(std::uint32_t replicate, const ScenarioSerie
                 base.committed_offences[type][month] - alternative.committed_offences[type][month];
             const CostSplit& cost = prices.crime_cost_per_offence[type];
             m[Measure::offences_averted] += averted;
+            m[averted_measure(static_cast<model::OffenceType>(type))] += averted;
             crime_saved[0] += averted * cost.anticipation_gbp * discount;
             crime_saved[1] += averted * cost.consequence_gbp * discount;
             crime_saved[2] += averted * cost.response_gbp * discount;

@@ -1,5 +1,6 @@
 // Comparison measures on a two-replicate example worked by hand, their summary
 // (type 7 quantiles, probability better), and the files a comparison writes.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
@@ -234,15 +235,29 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
     // Victims spared 2 and 0: mean and median 1, p05 0.1, p95 1.9.
     CHECK(summary[3] == "base,\"more, iom\",victims_spared,1,1,0.1,1.9,0.5");
     CHECK(summary[6] == "base,\"more, iom\",programme_spend_gbp,3070,3070,3070,3070,0");
-    CHECK(summary[kMeasureCount] ==
+    CHECK(summary[1 + index_of(Measure::cost_per_offence_averted_gbp)] ==
           "base,\"more, iom\",cost_per_offence_averted_gbp,1000,1000,1000,1000,nan");
+    // By type: only violence with injury changes, by (10 - 8) + (10 - 9) = 3 and 0.
+    CHECK(summary[1 + index_of(Measure::violence_with_injury_averted)].starts_with(
+        "base,\"more, iom\",violence_with_injury_averted,1.5,1.5,"));
+    const MeasureSummary by_type = row_of(summarise_measures(comparisons[0].replicates),
+                                          Measure::violence_with_injury_averted);
+    CHECK(by_type.p05 == Approx(0.15));  // h = 0.05: 0 + 0.05 x 3
+    CHECK(by_type.p95 == Approx(2.85));  // h = 0.95: 0 + 0.95 x 3
+    CHECK(by_type.probability_better == 0.5);
+    CHECK(summary[1 + index_of(Measure::acquisitive_averted)] ==
+          "base,\"more, iom\",acquisitive_averted,0,0,0,0,0");
 
     const auto replicates = lines_of(read_text(folder.path() / "comparison_replicates.csv"));
     CHECK(replicates[0] == "base,alternative,replicate,measure,value");
     CHECK(replicates[1] == "base,\"more, iom\",1,offences_averted,3");
     // Replicate 2 averts nothing, so its cost per offence averted is left out.
     CHECK(replicates.size() == 1 + kMeasureCount + (kMeasureCount - 1));
-    CHECK(replicates.back() == "base,\"more, iom\",2,return_per_pound,0");
+    CHECK(std::find(replicates.begin(), replicates.end(),
+                    "base,\"more, iom\",2,return_per_pound,0") != replicates.end());
+    CHECK(std::find(replicates.begin(), replicates.end(),
+                    "base,\"more, iom\",1,violence_with_injury_averted,3") != replicates.end());
+    CHECK(replicates.back() == "base,\"more, iom\",2,other_averted,0");
 
     const std::string markdown = read_text(folder.path() / "comparison.md");
     CHECK(markdown.starts_with("# Scenario comparison\n"));

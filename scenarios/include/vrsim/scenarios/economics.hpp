@@ -183,8 +183,17 @@ enum class Measure : unsigned char {
     benefit_cost_ratio,
     return_per_pound,
     cost_per_offence_averted_gbp,
+    // Offences averted by type (committed, recorded or not), in offence type order.
+    violence_with_injury_averted,
+    violence_without_injury_averted,
+    knife_enabled_averted,
+    robbery_averted,
+    sexual_averted,
+    domestic_abuse_averted,
+    acquisitive_averted,
+    other_averted,
 };
-inline constexpr std::size_t kMeasureCount = 17;
+inline constexpr std::size_t kMeasureCount = 25;
 
 inline constexpr std::array<std::string_view, kMeasureCount> kMeasureNames = {
     "offences_averted",
@@ -204,7 +213,21 @@ inline constexpr std::array<std::string_view, kMeasureCount> kMeasureNames = {
     "benefit_cost_ratio",
     "return_per_pound",
     "cost_per_offence_averted_gbp",
+    "violence_with_injury_averted",
+    "violence_without_injury_averted",
+    "knife_enabled_averted",
+    "robbery_averted",
+    "sexual_averted",
+    "domestic_abuse_averted",
+    "acquisitive_averted",
+    "other_averted",
 };
+
+// The offences-averted measure of one offence type.
+constexpr Measure averted_measure(model::OffenceType type) {
+    return static_cast<Measure>(static_cast<std::size_t>(Measure::violence_with_injury_averted) +
+                                model::index_of(type));
+}
 
 constexpr std::size_t index_of(Measure measure) {
     return static_cast<std::size_t>(measure);
