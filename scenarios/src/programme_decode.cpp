@@ -5,10 +5,9 @@
 #include "programme_decode.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
-#include "parameter_decoder.hpp"
+#include "programme_decode_support.hpp"
 #include "vrsim/scenarios/funding.hpp"
 
 namespace vrsim::scenarios::detail {
@@ -17,7 +16,6 @@ namespace {
 using model::ProgrammeKind;
 using model::ProgrammeParameters;
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Keys every programme may have, and those only some kinds have.
 constexpr std::array<std::string_view, 12> kGenericKeys = {"kind",
@@ -75,29 +73,6 @@ bool valid_id(std::string_view id) {
     return !id.empty() && id.size() <= 40 && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
-}
-
-// "2019-20" -> 2019.
-std::optional<int> parse_financial_year(std::string_view text) {
-    if (text.size() != 7 || text[4] != '-') {
-        return std::nullopt;
-    }
-    int year = 0;
-    for (std::size_t i = 0; i < 4; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
-            return std::nullopt;
-        }
-        year = year * 10 + (text[i] - '0');
-    }
-    if (!std::isdigit(static_cast<unsigned char>(text[5])) ||
-        !std::isdigit(static_cast<unsigned char>(text[6]))) {
-        return std::nullopt;
-    }
-    const int next = (text[5] - '0') * 10 + (text[6] - '0');
-    if (next != (year + 1) % 100 || year < 1900 || year > 2200) {
-        return std::nullopt;
-    }
-    return year;
 }
 
 class ProgrammeDecoder {
@@ -202,7 +177,7 @@ class ProgrammeDecoder {
         if (rules.takes_referral_sources) {
             decode_referral_sources(node, path, index, rules.needs_referral_sources);
         }
-        decode_funding(node, path, scenario_.funding.back());
+        decode_funding(decoder_, diagnostics_, node, path, scenario_.funding.back());
         scenario_.funding.back().programme = programme.id;
         if (individual && programme.min_age_years >= programme.max_age_years &&
             node.find("min_age_years") != nullptr && node.find("max_age_years") != nullptr) {
@@ -439,34 +414,6 @@ class ProgrammeDecoder {
     }
 
     // An array of tables; reports and returns null when it is something else.
-    const toml::array* array_of_tables(const MergedNode& node, std::string_view key,
-                                       const std::string& field, std::string_view example) {
-        const MergedNode* child = node.find(key);
-        if (child == nullptr) {
-            return nullptr;
-        }
-        const toml::array* array = child->value->as_array();
-        if (array == nullptr || array->empty() ||
-            !std::all_of(array->begin(), array->end(),
-                         [](const toml::node& entry) { return entry.is_table(); })) {
-            decoder_.report(*child->value, field,
-                            "expected one or more tables [[" + field + "]] (" +
-                                std::string(example) + "), got " + describe_value(*child->value));
-            return nullptr;
-        }
-        return array;
-    }
-
-    void unknown_entry_keys(const toml::table& entry, const std::string& field,
-                            std::span<const std::string_view> known) {
-        for (auto&& [key, value] : entry) {
-            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                diagnostics_.push_back(diagnostic_at(key.source(),
-                                                     field + "." + std::string(key.str()),
-                                                     unknown_name_message(key.str(), known)));
-            }
-        }
-    }
 
     void decode_referral_sources(const MergedNode& node, const std::string& path, std::size_t index,
                                  bool required) {
@@ -478,7 +425,7 @@ class ProgrammeDecoder {
             return;
         }
         const toml::array* sources =
-            array_of_tables(node, "referral_sources", field,
+            array_of_tables(decoder_, node, "referral_sources", field,
                             "name = \"police\", event = \"arrest\", probability = 0.1");
         if (sources == nullptr) {
             return;
@@ -489,7 +436,7 @@ class ProgrammeDecoder {
         for (std::size_t i = 0; i < sources->size(); ++i) {
             const toml::table& entry = *sources->get(i)->as_table();
             const std::string at = field + "[" + std::to_string(i) + "]";
-            unknown_entry_keys(entry, at, kKeys);
+            unknown_entry_keys(diagnostics_, entry, at, kKeys);
             model::ReferralSource source;
             bool valid = true;
             auto required_value = [&](std::string_view key) -> const toml::node* {
@@ -559,114 +506,6 @@ class ProgrammeDecoder {
             }
             // Kept even when invalid so later sources' indices stay in place.
             programme_sources.push_back(source);
-        }
-    }
-
-    void decode_funding(const MergedNode& node, const std::string& path,
-                        ProgrammeFunding& funding) {
-        auto integer = [&](std::string_view key, int& target) {
-            const MergedNode* value = node.find(key);
-            const std::string field = path + "." + std::string(key);
-            if (value == nullptr) {
-                decoder_.report_missing(field);
-                return;
-            }
-            decoder_.decode_leaf(*value->value, field, Range{0.0, 60.0}, target, Locator());
-        };
-        integer("ramp_up_months", funding.ramp_up_months);
-        integer("wind_down_months", funding.wind_down_months);
-        if (const MergedNode* cost = node.find("cost_per_place_per_year_gbp")) {
-            decoder_.decode_leaf(*cost->value, path + ".cost_per_place_per_year_gbp",
-                                 Range{0.0, kInfinity, true, false},
-                                 funding.cost_per_place_per_year_gbp, Locator());
-        } else {
-            decoder_.report_missing(path + ".cost_per_place_per_year_gbp");
-        }
-        const std::string field = path + ".funding";
-        if (node.find("funding") == nullptr) {
-            decoder_.report_missing(field);
-            return;
-        }
-        const toml::array* entries = array_of_tables(
-            node, "funding", field,
-            "from = \"2019-20\", budget_gbp_per_year = 100000, funder = \"MOPAC\", grant = false");
-        if (entries == nullptr) {
-            return;
-        }
-        static constexpr std::array<std::string_view, 7> kKeys = {
-            "from", "until", "budget_gbp_per_year", "places", "funder", "grant", "source"};
-        for (std::size_t i = 0; i < entries->size(); ++i) {
-            const toml::table& entry = *entries->get(i)->as_table();
-            const std::string at = field + "[" + std::to_string(i) + "]";
-            unknown_entry_keys(entry, at, kKeys);
-            FundingEntry funded;
-            funded.until_financial_year = 9999;
-            auto year = [&](std::string_view key, int& target, bool required) {
-                const toml::node* value = entry.get(key);
-                if (value == nullptr) {
-                    if (required) {
-                        diagnostics_.push_back(diagnostic_at(
-                            entry.source(), at + "." + std::string(key),
-                            "required, not set; e.g. " + std::string(key) + " = \"2019-20\""));
-                    }
-                    return;
-                }
-                std::optional<int> parsed;
-                if (value->is_string()) {
-                    parsed = parse_financial_year(value->as_string()->get());
-                }
-                if (!parsed) {
-                    decoder_.report(*value, at + "." + std::string(key),
-                                    "expected a UK financial year written \"YYYY-YY\" (e.g. "
-                                    "\"2019-20\"), got " +
-                                        describe_value(*value));
-                    return;
-                }
-                target = *parsed;
-            };
-            year("from", funded.from_financial_year, true);
-            year("until", funded.until_financial_year, false);
-            if (funded.until_financial_year < funded.from_financial_year) {
-                decoder_.report(*entry.get("until"), at + ".until",
-                                "expected a financial year no earlier than `from`");
-            }
-            const toml::node* budget = entry.get("budget_gbp_per_year");
-            const toml::node* places = entry.get("places");
-            if ((budget == nullptr) == (places == nullptr)) {
-                diagnostics_.push_back(diagnostic_at(
-                    entry.source(), at,
-                    "expected exactly one of budget_gbp_per_year (money a year) or places (the "
-                    "places that money buys at the cost per place)"));
-            } else if (budget != nullptr) {
-                decoder_.decode_leaf(*budget, at + ".budget_gbp_per_year", Range{0.0, kInfinity},
-                                     funded.budget_gbp_per_year, Locator());
-            } else {
-                funded.places_given = true;
-                decoder_.decode_leaf(*places, at + ".places", Range{0.0, 1e6}, funded.places,
-                                     Locator());
-            }
-            if (const toml::node* funder = entry.get("funder")) {
-                decoder_.decode_leaf(*funder, at + ".funder", Range{}, funded.funder, Locator());
-            } else {
-                diagnostics_.push_back(
-                    diagnostic_at(entry.source(), at + ".funder",
-                                  "required, not set; say who pays, e.g. funder = \"MOPAC\""));
-            }
-            if (const toml::node* grant = entry.get("grant")) {
-                decoder_.decode_leaf(*grant, at + ".grant", Range{}, funded.grant, Locator());
-            } else {
-                diagnostics_.push_back(diagnostic_at(
-                    entry.source(), at + ".grant",
-                    "required, not set; grant = true for a time-limited grant, false for core "
-                    "funding"));
-            }
-            if (const toml::node* source_text = entry.get("source");
-                source_text != nullptr && !source_text->is_string()) {
-                decoder_.report(*source_text, at + ".source",
-                                "expected a string saying where the figure comes from, got " +
-                                    describe_value(*source_text));
-            }
-            funding.entries.push_back(funded);
         }
     }
 
