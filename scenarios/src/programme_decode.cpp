@@ -16,7 +16,6 @@ namespace {
 using model::ProgrammeKind;
 using model::ProgrammeParameters;
 
-
 // Keys every programme may have, and those only some kinds have.
 constexpr std::array<std::string_view, 12> kGenericKeys = {"kind",
                                                            "name",
