@@ -101,7 +101,7 @@ TEST_CASE("a policy that starts in a month leaves every series identical before 
             ++different_after;
         }
     }
-    CHECK(before > 1000);  // every outcome of 12 months of 3 replicates, less undefined rates
+    CHECK(before > 1000);        // every outcome of 12 months of 3 replicates, less undefined rates
     CHECK(different_after > 0);  // the extra places are used
 }
 
