@@ -253,8 +253,8 @@ TEST_CASE("a monthly source assesses each gang member once a month", "[programme
     // Everyone declines (consent 0), so every gang member is referred again each
     // month: referrals are the gang's members, month by month. Offending at 0.2
     // a month makes a fifth of them offend, and be touched, in month 0. (Gang
-    // members at the start were listed twice when touched in month 0, and so
-    // assessed twice a month; see the report with these tests.)
+    // members at the start were once listed twice when touched in month 0, and so
+    // assessed twice a month: this guards against that.)
     auto p = test::simple_parameters();
     p.place.population = 2000;
     p.simulation.horizon_months = 3;
