@@ -64,3 +64,21 @@ TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][compar
     result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml")}, folder);
     CHECK(result.exit_code == 2);  // an alternative is required
 }
+
+TEST_CASE("vrsim compare gives byte-identical files for any thread count", "[cli][comparison]") {
+    TemporaryFolder folder("vrsim-test-compare");
+    for (const char* threads : {"1", "2"}) {
+        const auto result = run_vrsim(
+            {"compare", fixture("programmes/valid_programmes.toml"),
+             fixture("comparison/more_iom_from_2020.toml"), "-n", "3", "--threads", threads,
+             "--out", (folder.path / threads).string(), "-q", "--no-charts", "--no-notebook"},
+            folder);
+        REQUIRE(result.exit_code == 0);
+    }
+    for (const char* name : {"timeseries.csv", "summary.csv", "comparison.csv",
+                             "comparison_replicates.csv", "comparison.md"}) {
+        INFO(name);
+        CHECK(vrsim::testing::read_file(folder.path / "1" / name) ==
+              vrsim::testing::read_file(folder.path / "2" / name));
+    }
+}
