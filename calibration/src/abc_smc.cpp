@@ -26,6 +26,11 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
+// Proposals outside the support cost no simulation, so the budget cannot end a
+// run stuck proposing them; this does. Assumption: a particle inside the
+// support whose kernel puts 99.999% of its mass outside is a broken run.
+constexpr std::uint64_t kMaxOutsideInARow = 100'000;
+
 // The proposals' streams: a decision number outside model::Decision's values, so
 // they never coincide with a model decision's streams (calibration may not add
 // to model's list; "ABCS" in ASCII).
@@ -230,6 +235,7 @@ class Sampler {
                                     std::atomic<bool>& over_budget) const {
         ParticleOutcome outcome;
         const auto dimension = static_cast<Eigen::Index>(parameters_.size());
+        std::uint64_t outside_in_a_row = 0;
         for (std::int64_t attempt = 0;; ++attempt) {
             if (over_budget.load(std::memory_order_relaxed)) {
                 return outcome;
@@ -244,9 +250,19 @@ class Sampler {
             } else {
                 theta = kernel->propose(stream);
                 if (prior_density_of(parameters_, theta) <= 0.0) {
-                    continue;  // outside the prior's support: rejected unsimulated
+                    // Outside the prior's support: rejected unsimulated.
+                    if (++outside_in_a_row == kMaxOutsideInARow) {
+                        throw AbcSmcError(
+                            "ABC-SMC: generation " + std::to_string(population.generation) +
+                            ", particle " + std::to_string(index) + ": " +
+                            std::to_string(kMaxOutsideInARow) +
+                            " proposals in a row fell outside the priors' support (the "
+                            "particles crowd against a prior's bound)");
+                    }
+                    continue;
                 }
             }
+            outside_in_a_row = 0;
             const std::uint64_t particle_seed = stream();
             const double distance = distance_(theta, particle_seed);
             ++outcome.simulations;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/random/binomial_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <nlohmann/json.hpp>
@@ -177,6 +178,42 @@ TEST_CASE("ABC-SMC recovers the Gamma posterior of a Poisson rate", "[abc]") {
     CHECK(simulations == result.simulations);
     CHECK(result.posterior.weights.sum() == Approx(1.0));
     CHECK((result.posterior.distances.array() <= result.posterior.tolerance).all());
+}
+
+TEST_CASE("ABC-SMC rejects proposals outside the prior's support", "[abc]") {
+    // 2 successes in 20 trials, prior Uniform(0, 1) on the probability: the
+    // posterior Beta(3, 19) (mean 3/22, sd sqrt(3 * 19 / (22^2 * 23))) sits
+    // against 0, so many kernel proposals fall below it and must be rejected
+    // (a negative probability would also break the binomial draw). The count is
+    // sufficient and discrete: tolerance 0 gives the exact posterior.
+    const std::vector<AbcParameter> parameters = {{"probability", {Kind::uniform, 0.0, 1.0}}};
+    const auto distance = [](const Eigen::VectorXd& theta, std::uint64_t particle_seed) {
+        vrsim::model::Stream stream(particle_seed, 0, vrsim::model::Decision::offence, 0, 0);
+        const int successes =
+            boost::random::binomial_distribution<int, double>(20, theta[0])(stream);
+        return std::abs(successes - 2) / 20.0;
+    };
+    AbcSmcOptions options;
+    options.particles = 1000;
+    options.max_generations = 30;
+    options.seed = 5;
+    options.threads = 2;
+    const AbcSmcResult result = vrsim::calibration::run_abc_smc(parameters, distance, options);
+    REQUIRE(result.stop_reason == AbcStopReason::min_tolerance);
+    CHECK((result.posterior.particles.array() >= 0.0).all());
+    CHECK((result.posterior.particles.array() <= 1.0).all());
+    const double exact_mean = 3.0 / 22.0;
+    const double exact_sd = std::sqrt(3.0 * 19.0 / (22.0 * 22.0 * 23.0));
+    // Tolerances as in the Poisson test, except that the sample sd's standard
+    // error is sd sqrt((kurtosis - 1) / (4 ESS)): Beta(3, 19) has excess kurtosis
+    // 6 ((a-b)^2 (a+b+1) - ab (a+b+2)) / (ab (a+b+2) (a+b+3)) = 0.79, so 1.18
+    // times the normal case's sd/sqrt(2 ESS).
+    const double ess = vrsim::calibration::effective_sample_size(result.posterior.weights);
+    REQUIRE(ess > 200.0);
+    const Moments moments = weighted_moments(result);
+    CHECK(std::abs(moments.mean[0] - exact_mean) < 4.0 * kDependence * exact_sd / std::sqrt(ess));
+    CHECK(std::abs(std::sqrt(moments.covariance(0, 0)) - exact_sd) <
+          4.0 * kDependence * 1.18 * exact_sd / std::sqrt(2.0 * ess));
 }
 
 TEST_CASE("ABC-SMC recovers a correlated two-parameter normal posterior", "[abc]") {
