@@ -1,4 +1,5 @@
-// The ABC-SMC algorithm: an adaptive tolerance schedule (Del Moral et al. 2012),
+// The ABC-SMC algorithm: an adaptive tolerance schedule (the alpha quantile of
+// the current distances, after Del Moral et al. 2012 and Drovandi and Pettitt 2011),
 // a multivariate normal perturbation kernel with twice the weighted particle
 // covariance (Beaumont et al. 2009) and importance weights
 // prior(theta) / sum_j w_j K(theta | theta_j) (Toni et al. 2009).
