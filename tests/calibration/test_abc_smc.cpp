@@ -359,6 +359,19 @@ TEST_CASE("ABC-SMC resumed from a checkpoint matches the uninterrupted run byte 
           read_text(folder / "diagnostics_whole.csv"));
     CHECK(read_text(folder / "resumed.json") == read_text(folder / "uninterrupted.json"));
 
+    // A run stopped on max_generations continues when resumed with more.
+    options.max_generations = 3;
+    options.checkpoint_file = folder / "short.json";
+    const AbcSmcResult short_run =
+        vrsim::calibration::run_abc_smc(poisson_parameters(), poisson_distance, options);
+    CHECK(short_run.stop_reason == AbcStopReason::max_generations);
+    options.max_generations = 30;
+    const AbcSmcResult continued = vrsim::calibration::resume_abc_smc(
+        folder / "short.json", poisson_parameters(), poisson_distance, options);
+    vrsim::calibration::write_posterior_csv(folder / "posterior_continued.csv", continued);
+    CHECK(read_text(folder / "posterior_continued.csv") ==
+          read_text(folder / "posterior_whole.csv"));
+
     // A checkpoint made with another seed is refused, naming the option.
     options.seed = 100;
     CHECK_THROWS_WITH(

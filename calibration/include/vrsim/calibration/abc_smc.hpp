@@ -56,10 +56,9 @@ struct AbcSmcOptions {
     // posterior means within about 5% of a posterior sd (1.3-2 x 1/sqrt(ESS), see
     // the README); raise it for tail quantiles.
     std::size_t particles = 1000;
-    // Generation 0 (prior draws, all accepted) counts as one. Assumption: with
-    // alpha 0.5 the tolerance roughly halves each generation, so 20 generations
-    // shrink it about 10^6-fold from the prior's; the two-parameter test
-    // needs 17.
+    // Generation 0 (prior draws, all accepted) counts as one. Assumption: at
+    // alpha 0.5 the tests' tolerances fell by a factor 0.5 to 0.7 a generation
+    // (the two-parameter test took 17 generations from 13 to 0.05).
     std::size_t max_generations = 20;
     // Stop once a generation has run at this tolerance or below. 0 by default:
     // stop on the other rules (assumption: the caller knows its distance's scale).
