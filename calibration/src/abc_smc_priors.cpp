@@ -9,11 +9,6 @@
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
-#include <boost/random/beta_distribution.hpp>
-#include <boost/random/gamma_distribution.hpp>
-#include <boost/random/lognormal_distribution.hpp>
-#include <boost/random/normal_distribution.hpp>
-#include <boost/random/uniform_real_distribution.hpp>
 
 #include "abc_smc_detail.hpp"
 #include "vrsim/calibration/abc_smc.hpp"
@@ -90,24 +85,9 @@ double prior_density(const scenarios::Distribution& prior, double x) {
     return 0.0;
 }
 
-// Mirrors scenarios' draw (scenarios/src/distributions.cpp), which is private to
-// that module, so a prior draws as the same distribution in a scenario file does.
+// The same draw as a scenario file's distribution.
 double draw_prior(const scenarios::Distribution& prior, model::Stream& stream) {
-    const double a = prior.a;
-    const double b = prior.b;
-    switch (prior.kind) {
-        case Kind::normal:
-            return boost::random::normal_distribution<double>(a, b)(stream);
-        case Kind::lognormal:
-            return boost::random::lognormal_distribution<double>(a, b)(stream);
-        case Kind::beta:
-            return boost::random::beta_distribution<double>(a, b)(stream);
-        case Kind::gamma:
-            return boost::random::gamma_distribution<double>(a, b)(stream);
-        case Kind::uniform:
-            return boost::random::uniform_real_distribution<double>(a, b)(stream);
-    }
-    return a;
+    return scenarios::draw(prior, stream);
 }
 
 void validate(const std::vector<AbcParameter>& parameters, const AbcSmcOptions& options) {

@@ -141,6 +141,17 @@ std::optional<Distribution> read_distribution(const toml::node& node, const std:
     return Distribution{spec->kind, values[0], values[1]};
 }
 
+std::uint64_t field_hash(std::string_view field) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char c : field) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+}  // namespace detail
+
 double draw(const Distribution& distribution, model::Stream& stream) {
     using Kind = Distribution::Kind;
     const double a = distribution.a;
@@ -160,24 +171,13 @@ double draw(const Distribution& distribution, model::Stream& stream) {
     return a;
 }
 
-std::uint64_t field_hash(std::string_view field) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : field) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
-
-}  // namespace detail
-
 model::Parameters draw_parameters(const Scenario& scenario, std::uint64_t seed,
                                   std::uint32_t replicate) {
     model::Parameters parameters = scenario.parameters;
     for (const UncertainParameter& parameter : scenario.uncertain) {
         model::Stream stream(seed, replicate, model::Decision::parameter_draw,
                              detail::field_hash(parameter.field), 0);
-        const double value = detail::draw(parameter.distribution, stream);
+        const double value = draw(parameter.distribution, stream);
         *parameter.locate(parameters) = std::clamp(value, parameter.lower, parameter.upper);
     }
     return parameters;

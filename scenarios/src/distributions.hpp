@@ -19,9 +19,6 @@ namespace vrsim::scenarios::detail {
 std::optional<Distribution> read_distribution(const toml::node& node, const std::string& field,
                                               std::vector<Diagnostic>& diagnostics);
 
-// One draw, identical on every platform for the same stream.
-double draw(const Distribution& distribution, model::Stream& stream);
-
 // Stable 64-bit FNV-1a hash of a field path: each parameter's stream depends
 // only on its own name, so adding a parameter never shifts another's draws.
 std::uint64_t field_hash(std::string_view field);

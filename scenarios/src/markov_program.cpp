@@ -30,7 +30,7 @@ std::vector<double> MarkovProgram::drawn_values(std::uint64_t seed, std::uint32_
         if (slots[i].kind == MarkovSlot::Kind::drawn) {
             model::Stream stream(seed, sample, model::Decision::parameter_draw,
                                  field_hash(slots[i].field), 0);
-            values[i] = draw(slots[i].distribution, stream);
+            values[i] = scenarios::draw(slots[i].distribution, stream);
         }
     }
     // Dirichlet: independent Gamma(alpha_k, 1) draws divided by their sum.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vrsim/model/parameters.hpp"
+#include "vrsim/model/random.hpp"
 
 namespace vrsim::scenarios {
 
@@ -80,6 +81,9 @@ struct Scenario {
     // Where each parameter's value came from ("source" in the file), by field path.
     std::vector<std::pair<std::string, std::string>> sources;
 };
+
+// One draw from `distribution`, identical on every platform for the same stream.
+double draw(const Distribution& distribution, model::Stream& stream);
 
 // Reads and validates a scenario; throws ScenarioError listing every problem.
 Scenario load_scenario(const std::filesystem::path& file);
