@@ -32,10 +32,8 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 // support whose kernel puts 99.999% of its mass outside is a broken run.
 constexpr std::uint64_t kMaxOutsideInARow = 100'000;
 
-// The proposals' streams: a decision number outside model::Decision's values, so
-// they never coincide with a model decision's streams (calibration may not add
-// to model's list; "ABCS" in ASCII).
-constexpr auto kProposalDecision = static_cast<model::Decision>(0x41424353u);
+// The proposals' streams, apart from every model decision's.
+constexpr auto kProposalDecision = model::Decision::calibration_proposal;
 
 double prior_density_of(const std::vector<AbcParameter>& parameters, const Eigen::VectorXd& theta) {
     double density = 1.0;

@@ -27,6 +27,7 @@ enum class Decision : std::uint32_t {
     programme_duration,
     programme_reach,
     radicalisation,
+    calibration_proposal,  // ABC-SMC proposals (calibration/)
 };
 
 inline constexpr std::uint64_t mix64(std::uint64_t z) {
