@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_support.hpp"
 #include "vrsim/scenarios/ensemble.hpp"
 
 namespace fs = std::filesystem;
@@ -25,24 +26,12 @@ const fs::path kSmall = kFixtures / "small.toml";
 const fs::path kInvalid = kFixtures / "invalid.toml";
 constexpr std::uint32_t kReplicates = 3;
 
-// A fresh empty folder, removed afterwards.
-struct TemporaryFolder {
-    fs::path path;
-    TemporaryFolder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() /
-               ("vrsim-test-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TemporaryFolder() { fs::remove_all(path); }
-};
+using vrsim::testing::TemporaryFolder;
+using Result = vrsim::testing::CommandResult;
+using vrsim::testing::run_vrsim;
 
 std::string read(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return vrsim::testing::read_file(file);
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -52,33 +41,6 @@ std::vector<std::string> lines_of(const std::string& text) {
         lines.push_back(line);
     }
     return lines;
-}
-
-std::string quoted(const std::string& argument) {
-    return "'" + argument + "'";
-}
-
-struct Result {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-// Runs `vrsim ARGUMENTS` with stdout and stderr captured in `folder`.
-Result run_vrsim(const std::vector<std::string>& arguments, const TemporaryFolder& folder) {
-    std::string command = quoted(VRSIM_BINARY);
-    for (const std::string& argument : arguments) {
-        command.append(" ").append(quoted(argument));
-    }
-    const fs::path out = folder.path / "stdout.txt";
-    const fs::path err = folder.path / "stderr.txt";
-    command += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
-    const int status = std::system(command.c_str());
-    Result result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = read(out);
-    result.err = read(err);
-    return result;
 }
 
 Result run_small(const TemporaryFolder& folder, const fs::path& out,

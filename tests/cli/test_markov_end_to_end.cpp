@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -19,35 +21,20 @@ namespace {
 const fs::path kHiv =
     fs::path(VRSIM_SOURCE_DIR) / "scenarios" / "library" / "markov" / "hiv_chancellor_1997.toml";
 
-struct Folder {
-    fs::path path;
-    Folder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("vrsim-test-markov-" + std::to_string(::getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Folder() { fs::remove_all(path); }
+struct Folder : vrsim::testing::TemporaryFolder {
+    Folder() : TemporaryFolder("vrsim-test-markov") {}
 };
+using Result = vrsim::testing::CommandResult;
 
 std::string read(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return vrsim::testing::read_file(file);
 }
 
 std::size_t count_lines(const std::string& text) {
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-struct Result {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
+// `vrsim ARGUMENTS`, the arguments written as one shell string.
 Result run_vrsim(const std::string& arguments, const Folder& folder) {
     const fs::path out = folder.path / "stdout.txt";
     const fs::path err = folder.path / "stderr.txt";

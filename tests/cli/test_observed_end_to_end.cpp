@@ -2,9 +2,6 @@
 // police.uk folder (figures summed by hand from the fixtures, see
 // tests/calibration), the tidy CSV it writes and reads back, and exit code 2 with
 // file:line for bad input.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +9,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli_test_support.hpp"
 
 namespace fs = std::filesystem;
 
@@ -23,41 +22,13 @@ const fs::path kMetExcerpt = kFixtures / "mps-borough-a-2019q1.csv";
 const fs::path kSchemeA = kSource / "scenarios" / "library" / "mappings" / "mps-scheme-a.toml";
 const fs::path kPoliceUk = kSource / "scenarios" / "library" / "mappings" / "police-uk-street.toml";
 
-struct Folder {
-    fs::path path;
-    Folder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("vrsim-test-observed-" + std::to_string(::getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Folder() { fs::remove_all(path); }
-};
+using Folder = vrsim::testing::TemporaryFolder;
+using Result = vrsim::testing::CommandResult;
+using vrsim::testing::read_file;
 
-std::string read(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-struct Result {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-Result vrsim(const std::vector<std::string>& arguments, const Folder& folder) {
-    std::string command = "'" + std::string(VRSIM_BINARY) + "' observed";
-    for (const std::string& argument : arguments) {
-        command.append(" '").append(argument).append("'");
-    }
-    command.append(" >'").append((folder.path / "out.txt").string()).append("'");
-    command.append(" 2>'").append((folder.path / "err.txt").string()).append("'");
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read(folder.path / "out.txt"),
-            read(folder.path / "err.txt")};
+Result observed(std::vector<std::string> arguments, const Folder& folder) {
+    arguments.insert(arguments.begin(), "observed");
+    return vrsim::testing::run_vrsim(arguments, folder);
 }
 
 // The table line of `outcome`, with its spaces squeezed to one.
@@ -79,11 +50,11 @@ std::string table_line(const std::string& out, const std::string& outcome) {
 }  // namespace
 
 TEST_CASE("vrsim observed: a Met file's table, and the tidy CSV it writes reads back") {
-    Folder folder;
+    Folder folder("vrsim-test-observed");
     const fs::path tidy = folder.path / "croydon.csv";
-    const Result result = vrsim({kMetExcerpt.string(), "--mapping", kSchemeA.string(), "--borough",
-                                 "Croydon", "--out", tidy.string()},
-                                folder);
+    const Result result = observed({kMetExcerpt.string(), "--mapping", kSchemeA.string(),
+                                    "--borough", "Croydon", "--out", tidy.string()},
+                                   folder);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     // Three months of 2019: 784 + 678 + 776 and 2,638 + 2,578 + 2,836.
@@ -95,22 +66,22 @@ TEST_CASE("vrsim observed: a Met file's table, and the tidy CSV it writes reads 
                           "recorded_violence_without_injury recorded_knife_enabled "
                           "recorded_domestic_abuse") != std::string::npos);
 
-    const std::string written = read(tidy);
+    const std::string written = read_file(tidy);
     CHECK(written.starts_with("month,outcome,value,area\n"));
     CHECK(written.find("\n2019-01,recorded_total,2638,Croydon\n") != std::string::npos);
     // 6 outcomes x 3 months and the header.
     CHECK(std::count(written.begin(), written.end(), '\n') == 19);
 
-    const Result again = vrsim({tidy.string()}, folder);
+    const Result again = observed({tidy.string()}, folder);
     REQUIRE(again.exit_code == 0);
     CHECK(table_line(again.out, "recorded_total") == "recorded_total 8052");
 }
 
 TEST_CASE("vrsim observed: a police.uk folder for an LSOA name prefix") {
-    Folder folder;
-    const Result result = vrsim({(kFixtures / "policeuk").string(), "--mapping", kPoliceUk.string(),
-                                 "--lsoa-prefix", "City of London"},
-                                folder);
+    Folder folder("vrsim-test-observed");
+    const Result result = observed({(kFixtures / "policeuk").string(), "--mapping",
+                                    kPoliceUk.string(), "--lsoa-prefix", "City of London"},
+                                   folder);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     // 15 + 18 + 15 records that are crimes; 12 + 5 + 11 anti-social behaviour ignored.
@@ -120,27 +91,28 @@ TEST_CASE("vrsim observed: a police.uk folder for an LSOA name prefix") {
 }
 
 TEST_CASE("vrsim observed: bad input exits 2 with file and line") {
-    Folder folder;
+    Folder folder("vrsim-test-observed");
     const fs::path broken = kFixtures / "broken" / "met-non-numeric.csv";
     const Result bad_value =
-        vrsim({broken.string(), "--mapping", kSchemeA.string(), "--borough", "Croydon"}, folder);
+        observed({broken.string(), "--mapping", kSchemeA.string(), "--borough", "Croydon"}, folder);
     CHECK(bad_value.exit_code == 2);
     CHECK(bad_value.err.find(broken.string() + ":3: column 5 (201902): expected a whole number") !=
           std::string::npos);
     CHECK(bad_value.out.empty());
 
-    const Result no_borough = vrsim({kMetExcerpt.string(), "--mapping", kSchemeA.string()}, folder);
+    const Result no_borough =
+        observed({kMetExcerpt.string(), "--mapping", kSchemeA.string()}, folder);
     CHECK(no_borough.exit_code == 2);
     CHECK(no_borough.err.find("--borough is needed") != std::string::npos);
 
-    const Result not_data = vrsim({kSchemeA.string(), "--mapping", kSchemeA.string()}, folder);
+    const Result not_data = observed({kSchemeA.string(), "--mapping", kSchemeA.string()}, folder);
     CHECK(not_data.exit_code == 2);
     CHECK(not_data.err.find("not a file vrsim can read") != std::string::npos);
 
     const fs::path tidy = folder.path / "never.csv";
-    const Result wrong_mapping = vrsim({kMetExcerpt.string(), "--mapping", kPoliceUk.string(),
-                                        "--borough", "Croydon", "--out", tidy.string()},
-                                       folder);
+    const Result wrong_mapping = observed({kMetExcerpt.string(), "--mapping", kPoliceUk.string(),
+                                           "--borough", "Croydon", "--out", tidy.string()},
+                                          folder);
     CHECK(wrong_mapping.exit_code == 2);
     CHECK(wrong_mapping.err.find("this mapping is for police-uk files") != std::string::npos);
     CHECK_FALSE(fs::exists(tidy));
