@@ -79,9 +79,6 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
         ->expected(2, 64)
         ->check(CLI::ExistingFile);
     add_ensemble_options(*compare, arguments.options.ensemble);
-    compare->add_option("--engine", arguments.engine, "Simulation engine")
-        ->default_val("abm")
-        ->check(CLI::IsMember({"abm", "cohort"}));
     compare
         ->add_option("--horizon-years", arguments.options.horizon_years,
                      "Appraise only the first Y years [default: the scenarios' horizon]")
@@ -110,11 +107,6 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
 
 int compare_command(const CompareArguments& arguments,
                     const std::vector<std::string>& command_line) {
-    if (arguments.engine != "abm") {
-        std::cerr << "vrsim: error: --engine " << arguments.engine
-                  << ": the cohort engine is not built yet; use --engine abm\n";
-        return kInvalidInput;
-    }
     std::vector<scenarios::Scenario> loaded;
     bool valid = true;
     for (const std::filesystem::path& file : arguments.scenarios) {
@@ -133,16 +125,22 @@ int compare_command(const CompareArguments& arguments,
                                     ("compare-" + arguments.scenarios.front().stem().string())
                               : arguments.out;
 
+    auto options = arguments.options;
+    std::vector<const scenarios::Scenario*> scenario_list;
+    for (const scenarios::Scenario& scenario : loaded) {
+        scenario_list.push_back(&scenario);
+    }
+    options.ensemble.replicates = scenarios::effective_replicates(options.ensemble, scenario_list);
+
     watch_for_interrupt();
     ProgressBar progress(ProgressBar::wanted(arguments.quiet));
     std::vector<scenarios::Comparison> comparisons;
     try {
-        comparisons =
-            scenarios::write_comparison_folder(loaded, arguments.options, out, command_line,
-                                               [&](std::uint32_t done, std::uint32_t total) {
-                                                   stop_if_interrupted();
-                                                   progress.update(done, total);
-                                               });
+        comparisons = scenarios::write_comparison_folder(
+            loaded, options, out, command_line, [&](std::uint32_t done, std::uint32_t total) {
+                stop_if_interrupted();
+                progress.update(done, total);
+            });
     } catch (const Interrupted&) {
         progress.finish();
         std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';

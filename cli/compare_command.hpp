@@ -16,7 +16,6 @@ namespace vrsim::cli {
 struct CompareArguments {
     std::vector<std::filesystem::path> scenarios;  // base first
     scenarios::CompareOptions options;
-    std::string engine = "abm";
     std::filesystem::path out;  // empty: runs/compare-<base file stem>
     bool no_charts = false;
     bool no_notebook = false;

@@ -1,6 +1,7 @@
 #include "ensemble_options.hpp"
 
 #include <limits>
+#include <string>
 
 #include "option_checks.hpp"
 
@@ -29,6 +30,17 @@ void add_ensemble_options(CLI::App& command, scenarios::EnsembleOptions& options
                     "Worker threads; 0 uses all cores. Changes speed, not results")
         ->default_val(defaults.threads)
         ->check(CLI::Range(0, kMaxThreads));
+    command
+        .add_option_function<std::string>(
+            "--engine",
+            [&options](const std::string& name) {
+                options.engine = model::engine_from_string(name).value_or(model::EngineKind::abm);
+            },
+            "abm: the agent-based engine (people, stochastic replicates); cohort: expected\n"
+            "flows between compartments, deterministic, one replicate unless parameters\n"
+            "carry distributions (then one per draw)")
+        ->check(CLI::IsMember({"abm", "cohort"}))
+        ->default_str("abm");
 }
 
 }  // namespace vrsim::cli

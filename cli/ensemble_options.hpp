@@ -1,6 +1,6 @@
 #pragma once
 // The options every command that runs an ensemble takes: --replicates, --seed,
-// --threads.
+// --threads, --engine.
 #include <CLI/CLI.hpp>
 
 #include "vrsim/scenarios/ensemble.hpp"

@@ -56,10 +56,13 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
         arguments.out.empty() ? std::filesystem::path("runs") / arguments.scenario.stem()
                               : arguments.out;
 
+    scenarios::EnsembleOptions ensemble = arguments.ensemble;
+    ensemble.replicates = scenarios::effective_replicates(ensemble, {&scenario});
+
     watch_for_interrupt();
     ProgressBar progress(ProgressBar::wanted(arguments.quiet));
     try {
-        scenarios::write_run_folder(scenario, arguments.ensemble, out, command_line,
+        scenarios::write_run_folder(scenario, ensemble, out, command_line,
                                     [&](std::uint32_t done, std::uint32_t total) {
                                         stop_if_interrupted();
                                         progress.update(done, total);
@@ -75,8 +78,8 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
     }
     progress.finish();
     if (!arguments.quiet) {
-        std::cout << "Wrote " << arguments.ensemble.replicates << " replicates of " << scenario.name
-                  << " to " << out.string() << ": "
+        std::cout << "Wrote " << ensemble.replicates << " replicates of " << scenario.name << " to "
+                  << out.string() << ": "
                   << (arguments.ensemble.summary_only ? "" : "timeseries.csv, ")
                   << "summary.csv, manifest.json\n";
     }

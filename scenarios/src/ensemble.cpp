@@ -10,6 +10,7 @@
 #include <tbb/task_arena.h>
 
 #include "vrsim/model/abm.hpp"
+#include "vrsim/model/cohort.hpp"
 
 namespace vrsim::scenarios {
 
@@ -22,6 +23,19 @@ struct FinishedReplicate {
 };
 
 }  // namespace
+
+std::uint32_t effective_replicates(const EnsembleOptions& options,
+                                   const std::vector<const Scenario*>& scenarios) {
+    if (options.engine != model::EngineKind::cohort) {
+        return options.replicates;
+    }
+    for (const Scenario* scenario : scenarios) {
+        if (!scenario->uncertain.empty()) {
+            return options.replicates;
+        }
+    }
+    return 1;
+}
 
 int resolve_threads(int threads) {
     return threads > 0 ? threads : tbb::info::default_concurrency();
@@ -59,9 +73,13 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
             const model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
             // Isolated so that, if the engine runs parallel loops, this thread cannot
             // pick up another replicate while waiting and reuse its own engine.
-            tbb::this_task_arena::isolate([&] {
-                engines.local().run(parameters, {options.seed, replicate}, finished.outcomes);
-            });
+            if (options.engine == model::EngineKind::cohort) {
+                model::CohortEngine().run(parameters, finished.outcomes);
+            } else {
+                tbb::this_task_arena::isolate([&] {
+                    engines.local().run(parameters, {options.seed, replicate}, finished.outcomes);
+                });
+            }
         } catch (...) {
             finished.failure = std::current_exception();
         }

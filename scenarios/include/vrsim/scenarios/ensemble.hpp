@@ -6,6 +6,7 @@
 #include <functional>
 #include <vector>
 
+#include "vrsim/model/engine.hpp"
 #include "vrsim/model/outcomes.hpp"
 #include "vrsim/scenarios/scenario.hpp"
 
@@ -16,7 +17,15 @@ struct EnsembleOptions {
     std::uint64_t seed = 20190401;
     int threads = 0;            // 0: all cores. Changes speed only, never results.
     bool summary_only = false;  // keep summaries only (bounded memory), no per-replicate series
+    // The cohort engine is deterministic: its replicates differ only by their
+    // parameter draws.
+    model::EngineKind engine = model::EngineKind::abm;
 };
+
+// Replicates worth running: with the cohort engine and no parameter drawn, every
+// replicate would be the same, so one.
+std::uint32_t effective_replicates(const EnsembleOptions& options,
+                                   const std::vector<const Scenario*>& scenarios);
 
 // Receives replicate `replicate` (0-based, the replicate of its random streams).
 using ReplicateSink = std::function<void(std::uint32_t replicate, const model::MonthlyOutcomes&)>;
@@ -26,7 +35,7 @@ using ProgressCallback = std::function<void(std::uint32_t done, std::uint32_t to
 // Threads `threads` stands for: itself, or all cores when 0.
 int resolve_threads(int threads);
 
-// Runs options.replicates replicates of `scenario` with the ABM engine: replicate
+// Runs options.replicates replicates of `scenario` with options.engine: replicate
 // r uses draw_parameters(scenario, seed, r) and the random streams of (seed, r).
 // At most 2 x threads replicates are in memory at once. For the duration of the
 // call TBB's process-wide parallelism is limited to the resolved thread count. An exception thrown

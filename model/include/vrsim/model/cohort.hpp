@@ -1,0 +1,54 @@
+#pragma once
+// The cohort engine: the violence model as expected flows between compartments,
+// x[t+1] = P(t) x[t] + inflow(t), from the same Parameters as the agent-based
+// engine. Compartments are single years of age x sex x risk type (risk-factor
+// combination, future gang membership, propensity tier) x gang state x career
+// state (no offence yet, active, desisted; record; free, custody, licence).
+// P(t) is block-sparse, so it is applied compartment by compartment rather than
+// stored. Deterministic: one run is one "replicate".
+//
+// What it does not carry, and the agent-based engine does: heterogeneity of
+// propensity within a tier, contagion, victims as people (victims and repeat
+// victims are not reported), the timing of court cases (outcomes are applied at
+// the sanction), the exact 12-month IOM score, and programme effects on the
+// careers of individual participants (effects act on the participants'
+// offending in aggregate). README "Two engines" gives the figures.
+#include <vector>
+
+#include "vrsim/model/outcomes.hpp"
+#include "vrsim/model/parameters.hpp"
+
+namespace vrsim::model {
+
+struct CohortOptions {
+    // Risk tiers of propensity x risk factors (log-spaced intervals). Assumption:
+    // 12 keep the chance of a first offence, 1 - E[exp(-c x rate)], within 2%
+    // of the integral for the default heavy tail (tests/model/test_cohort.cpp).
+    int risk_tiers = 12;
+};
+
+// The risk types the cohort engine gives the starting population: sex x future
+// gang membership x risk tier, each with its share of residents and its mean
+// offending rate multiplier (propensity x risk factors x sex). Shares sum to 1
+// and the mean multiplier is the population's (tiers split, never reshape).
+struct CohortRiskType {
+    bool female = false;
+    bool gang_joiner = false;
+    double share = 0.0;
+    double rate_multiplier = 0.0;
+};
+std::vector<CohortRiskType> cohort_risk_types(const Parameters& parameters,
+                                              const CohortOptions& options = {});
+
+class CohortEngine {
+  public:
+    explicit CohortEngine(CohortOptions options = {});
+    // Runs warm-up and horizon; fills `out` with horizon_months rows (the same
+    // columns as the agent-based engine; outcomes it does not model are NaN).
+    void run(const Parameters& parameters, MonthlyOutcomes& out) const;
+
+  private:
+    CohortOptions options_;
+};
+
+}  // namespace vrsim::model

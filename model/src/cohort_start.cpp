@@ -1,0 +1,264 @@
+// The cohort engine's starting population and entrants: the place's residents
+// aged 10 and over at the first simulated month, with the careers the model's
+// own dynamics would have given them (as the agent-based engine's
+// initialise_criminal_history), and the cohorts entering at 10, whose risk
+// factors prevention programmes shift.
+#include <algorithm>
+#include <cmath>
+
+#include "cohort_run.hpp"
+
+namespace vrsim::model::cohort {
+
+namespace {
+
+// Share of residents in each single year of age [0, max_age).
+std::vector<double> single_year_shares(const PlaceParameters& place) {
+    const auto max_age = static_cast<int>(place.max_age_years);
+    std::vector<double> shares(static_cast<std::size_t>(max_age), 0.0);
+    for (std::size_t band = 0; band < place.age_band_lower.size(); ++band) {
+        const double lower = place.age_band_lower[band];
+        const double upper = band + 1 < place.age_band_lower.size() ? place.age_band_lower[band + 1]
+                                                                    : place.max_age_years;
+        for (int age = static_cast<int>(lower); age < static_cast<int>(upper) && age < max_age;
+             ++age) {
+            shares[static_cast<std::size_t>(age)] = place.age_band_share[band] / (upper - lower);
+        }
+    }
+    return shares;
+}
+
+// A career history by months since the 10th birthday: the chance of each state
+// and the proven offences on record summed over those who have one.
+struct History {
+    double never = 1.0;
+    double active_clean = 0.0;
+    double active_record = 0.0;
+    double desisted_clean = 0.0;
+    double desisted_record = 0.0;
+    double active_priors = 0.0;
+    double desisted_priors = 0.0;
+};
+
+}  // namespace
+
+void CohortRun::create_starting_population() {
+    const PlaceParameters& place = p_.place;
+    const std::vector<double> shares = single_year_shares(place);
+    double under_ten = 0.0;
+    for (int age = 0; age < kAgeOfCriminalResponsibility; ++age) {
+        under_ten += shares[static_cast<std::size_t>(age)];
+    }
+    residents_under_ten_ = std::round(under_ten * place.population);
+    entrants_per_month_ = shares[kAgeOfCriminalResponsibility - 1] * place.population / 12.0;
+
+    // Residents at month 0 by months since birth: ages at start_month spread
+    // evenly over each year, less the warm-up.
+    const int max_age_months = static_cast<int>(place.max_age_years) * 12;
+    std::vector<double> residents(static_cast<std::size_t>(max_age_months), 0.0);
+    for (int age_months_at_start = 120; age_months_at_start < max_age_months;
+         ++age_months_at_start) {
+        const int at_first_month = age_months_at_start - warmup_months_;
+        if (at_first_month < 120) {
+            continue;
+        }
+        residents[static_cast<std::size_t>(at_first_month)] +=
+            shares[static_cast<std::size_t>(age_months_at_start / 12)] * place.population / 12.0;
+    }
+
+    // Gang state at month 0 of a joiner aged `months` since birth: join month
+    // uniform over the join ages; a member leaves after 1 + floor(Exp) months.
+    const GangParameters& gang = p_.risk.gang;
+    const int join_first = static_cast<int>(gang.join_age_min_years * 12.0);
+    const int join_last =
+        std::max(join_first + 1, static_cast<int>(gang.join_age_max_years * 12.0));
+    const double join_span = join_last - join_first;
+    auto gang_states_at = [&](int months) {
+        std::array<double, 3> states{};
+        states[not_member] =
+            std::clamp((join_last - std::max(months + 1, join_first)) / join_span, 0.0, 1.0);
+        for (int join = join_first; join < join_last && join <= months; ++join) {
+            const int elapsed = months - join;
+            states[member] +=
+                (elapsed == 0 ? 1.0 : std::exp(-elapsed / gang.membership_mean_months)) / join_span;
+        }
+        states[former_member] = std::max(0.0, 1.0 - states[not_member] - states[member]);
+        return states;
+    };
+
+    // Careers: the recursion of the model's monthly dynamics from age 10 with the
+    // rate as at month 0 (as the agent-based engine draws them).
+    const JusticeParameters& justice = p_.justice;
+    const double proven_if_sanctioned =
+        justice.adult_out_of_court_share * (1.0 - justice.adult_community_resolution_share) +
+        (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
+    double proven_share = 0.0;
+    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+        proven_share += mixes_[0][type] * justice.recording_probability[type] *
+                        justice.sanction_probability[type] * proven_if_sanctioned;
+    }
+    proven_share = std::min(1.0, proven_share);
+    // The seasonal total of the offence mix averaged over the year, by gang and
+    // partner (the agent-based engine's hazard tables).
+    std::array<std::array<double, 2>, 2> mean_total{};
+    for (int in_gang = 0; in_gang < 2; ++in_gang) {
+        for (int partner = 0; partner < 2; ++partner) {
+            double total = 0.0;
+            for (int month = 0; month < 12; ++month) {
+                for (double weight :
+                     type_weights_[static_cast<std::size_t>(in_gang)][static_cast<std::size_t>(
+                         partner)][static_cast<std::size_t>(month)]) {
+                    total += weight;
+                }
+            }
+            mean_total[static_cast<std::size_t>(in_gang)][static_cast<std::size_t>(partner)] =
+                total / 12.0;
+        }
+    }
+    const int history_months = max_age_months - 120;
+    std::vector<History> history(static_cast<std::size_t>(history_months) + 1);
+    const double desisted = p_.offending.desisted_multiplier;
+
+    std::fill(mass_.begin(), mass_.end(), 0.0);
+    std::fill(priors_.begin(), priors_.end(), 0.0);
+    for (std::size_t type = 0; type < cells_.types.size(); ++type) {
+        const RiskType& risk_type = cells_.types[type];
+        const double type_share = base_type_shares_[type];
+        if (type_share <= 0.0) {
+            continue;
+        }
+        for (int gang_rate = 0; gang_rate < 2; ++gang_rate) {
+            if (gang_rate == 1 && !risk_type.gang_joiner) {
+                continue;
+            }
+            const double rate = p_.offending.base_rate_per_month * risk_type.rate_multiplier *
+                                (gang_rate == 1 ? gang.offending_multiplier : 1.0);
+            History state;
+            history[0] = state;
+            for (int k = 0; k < history_months; ++k) {
+                const int age_index = k / 12;
+                const bool partner = age_index >= partner_age_index_;
+                const double hazard =
+                    rate * age_curve_[static_cast<std::size_t>(age_index)] *
+                    mean_total[static_cast<std::size_t>(gang_rate)][partner ? 1U : 0U];
+                History next = state;
+                const double first = state.never * (1.0 - std::exp(-hazard));
+                next.never = state.never - first;
+                const double active_proven = hazard * proven_share;
+                const double desisted_proven = hazard * desisted * proven_share;
+                const double active_new_record =
+                    state.active_clean * (1.0 - std::exp(-active_proven));
+                const double desisted_new_record =
+                    state.desisted_clean * (1.0 - std::exp(-desisted_proven));
+                next.active_clean += first * (1.0 - proven_share) - active_new_record;
+                next.active_record += first * proven_share + active_new_record;
+                next.active_priors += first * proven_share +
+                                      (state.active_clean + state.active_record) * active_proven;
+                next.desisted_clean -= desisted_new_record;
+                next.desisted_record += desisted_new_record;
+                next.desisted_priors +=
+                    (state.desisted_clean + state.desisted_record) * desisted_proven;
+                // Careers end at the month's close with the desistance probability.
+                const double q = desistance_probability_;
+                next.desisted_clean += next.active_clean * q;
+                next.desisted_record += next.active_record * q;
+                next.desisted_priors += next.active_priors * q;
+                next.active_clean *= 1.0 - q;
+                next.active_record *= 1.0 - q;
+                next.active_priors *= 1.0 - q;
+                state = next;
+                history[static_cast<std::size_t>(k) + 1] = state;
+            }
+            for (int months = 120; months < max_age_months; ++months) {
+                const double people = residents[static_cast<std::size_t>(months)] * type_share;
+                if (people <= 0.0) {
+                    continue;
+                }
+                const int age_index = months / 12 - kAgeOfCriminalResponsibility;
+                const History& h = history[static_cast<std::size_t>(months - 120)];
+                std::array<double, 3> gang_share{1.0, 0.0, 0.0};
+                if (risk_type.gang_joiner) {
+                    gang_share = gang_states_at(months);
+                }
+                for (int gang_state = 0; gang_state < cells_.gang_states(type); ++gang_state) {
+                    if ((gang_state == member) != (gang_rate == 1)) {
+                        continue;
+                    }
+                    const double n = people * gang_share[static_cast<std::size_t>(gang_state)];
+                    auto add = [&](int status, double share, double priors) {
+                        const std::size_t cell = cells_.cell(age_index, type, gang_state, status);
+                        mass_[cell] += n * share;
+                        priors_[cell] += n * priors;
+                    };
+                    add(never, h.never, 0.0);
+                    add(active_clean, h.active_clean, 0.0);
+                    add(active_record, h.active_record, h.active_priors);
+                    add(desisted_clean, h.desisted_clean, 0.0);
+                    add(desisted_record, h.desisted_record, h.desisted_priors);
+                }
+            }
+        }
+    }
+}
+
+double CohortRun::prevention_coverage(std::size_t programme, int month) const {
+    // As the agent-based engine: children started while the entering cohort was
+    // of the programme's ages, over the children of those ages.
+    const ProgrammeParameters& parameters = p_.programmes[programme];
+    const int birth = month - kAgeOfCriminalResponsibility * 12;
+    const int first = birth + static_cast<int>(parameters.prevention_reach_age_min_years * 12);
+    const int last = birth + static_cast<int>(parameters.prevention_reach_age_max_years * 12);
+    const int span_months = std::max(1, last - first);
+    double started = 0.0;
+    for (int m = first; m < last; ++m) {
+        started += places(programme, m) / parameters.duration_mean_months;
+    }
+    return std::min(1.0, started / (std::max(entrants_per_month_, 1e-9) * span_months));
+}
+
+void CohortRun::add_entrants(int month) {
+    if (month == 0) {
+        return;  // the starting population holds everyone aged 10 and over
+    }
+    // Each set of prevention programmes that reached an entrant, with its chance.
+    std::vector<std::size_t> prevention;
+    for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
+        if (p_.programmes[programme].kind == ProgrammeKind::prevention) {
+            prevention.push_back(programme);
+        }
+    }
+    std::vector<double> coverage;
+    for (std::size_t programme : prevention) {
+        coverage.push_back(prevention_coverage(programme, month));
+        count_programme(month, programme, ProgrammeMeasure::entrants_reached,
+                        entrants_per_month_ * coverage.back());
+    }
+    std::vector<double> shares(cells_.types.size(), 0.0);
+    for (std::size_t subset = 0; subset < (std::size_t{1} << prevention.size()); ++subset) {
+        double chance = 1.0;
+        double risk_ratio = 1.0;
+        double gang_ratio = 1.0;
+        for (std::size_t i = 0; i < prevention.size(); ++i) {
+            if (((subset >> i) & 1U) != 0) {
+                chance *= coverage[i];
+                risk_ratio *= p_.programmes[prevention[i]].effects.risk_factor_ratio;
+                gang_ratio *= p_.programmes[prevention[i]].effects.gang_join_ratio;
+            } else {
+                chance *= 1.0 - coverage[i];
+            }
+        }
+        if (chance <= 0.0) {
+            continue;
+        }
+        const std::vector<double> subset_shares =
+            subset == 0 ? base_type_shares_ : type_shares(p_, cells_, risk_ratio, gang_ratio);
+        for (std::size_t type = 0; type < shares.size(); ++type) {
+            shares[type] += chance * subset_shares[type];
+        }
+    }
+    for (std::size_t type = 0; type < cells_.types.size(); ++type) {
+        mass_[cells_.cell(0, type, not_member, never)] += entrants_per_month_ * shares[type];
+    }
+}
+
+}  // namespace vrsim::model::cohort

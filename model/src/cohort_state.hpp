@@ -1,0 +1,118 @@
+#pragma once
+// The cohort engine's compartments and the quantities it derives once per run
+// from the parameters. See vrsim/model/cohort.hpp for the model.
+#include <array>
+#include <cstddef>
+#include <vector>
+
+#include "vrsim/model/cohort.hpp"
+
+namespace vrsim::model::cohort {
+
+inline constexpr int kAgeOfCriminalResponsibility = 10;
+
+// Career state: offending history, record and justice status.
+enum Status : int {
+    never,             // no offence yet (no record)
+    active_clean,      // offending career, no proven offence
+    active_triaged,    // no proven offence; diverted by youth triage once
+    active_record,     // at least one proven offence, free
+    desisted_clean,    //
+    desisted_triaged,  //
+    desisted_record,   //
+    active_custody,    // serving a custodial sentence
+    desisted_custody,  //
+    active_licence,    // released part-way, on licence
+    desisted_licence,  //
+    active_recalled,   // recalled to custody from licence
+    desisted_recalled,
+};
+inline constexpr int kStatusCount = 13;
+
+constexpr bool is_desisted(int status) {
+    return status == desisted_clean || status == desisted_triaged || status == desisted_record ||
+           status == desisted_custody || status == desisted_licence || status == desisted_recalled;
+}
+constexpr bool is_locked_up(int status) {
+    return status == active_custody || status == desisted_custody || status == active_recalled ||
+           status == desisted_recalled;
+}
+constexpr bool is_on_licence(int status) {
+    return status == active_licence || status == desisted_licence;
+}
+constexpr bool has_record(int status) {
+    return status == active_record || status == desisted_record || status >= active_custody;
+}
+// The same status with the career desisted.
+constexpr int desisted_of(int status) {
+    switch (status) {
+        case active_clean:
+            return desisted_clean;
+        case active_triaged:
+            return desisted_triaged;
+        case active_record:
+            return desisted_record;
+        case active_custody:
+            return desisted_custody;
+        case active_licence:
+            return desisted_licence;
+        case active_recalled:
+            return desisted_recalled;
+        default:
+            return status;
+    }
+}
+// Free statuses after a first proven offence, custody, licence, by career.
+constexpr int record_of(bool desisted) {
+    return desisted ? desisted_record : active_record;
+}
+constexpr int custody_of(bool desisted) {
+    return desisted ? desisted_custody : active_custody;
+}
+constexpr int licence_of(bool desisted) {
+    return desisted ? desisted_licence : active_licence;
+}
+constexpr int recalled_of(bool desisted) {
+    return desisted ? desisted_recalled : active_recalled;
+}
+
+enum GangState : int { not_member, member, former_member };
+
+// A risk type: what a person is born with. Its offending rate multiplier is the
+// mean, within a tier, of propensity x risk-factor multipliers x sex multiplier.
+struct RiskType {
+    int sex = 0;               // 0 male, 1 female
+    bool gang_joiner = false;  // will join a gang between the join ages
+    int tier = 0;
+    double rate_multiplier = 1.0;
+};
+
+struct Layout {
+    std::vector<RiskType> types;
+    // Tier bounds on propensity x risk-factor multipliers: tier i holds [bound i,
+    // bound i+1), the last one unbounded.
+    std::vector<double> tier_bounds;
+    std::vector<std::size_t> type_offset;  // within an age block
+    std::size_t age_block = 0;             // cells per single year of age
+    int ages = 0;                          // single years from 10 to max age
+    std::size_t cells() const { return age_block * static_cast<std::size_t>(ages); }
+    int gang_states(std::size_t type) const { return types[type].gang_joiner ? 3 : 1; }
+    std::size_t cell(int age, std::size_t type, int gang, int status) const {
+        return static_cast<std::size_t>(age) * age_block + type_offset[type] +
+               static_cast<std::size_t>(gang * kStatusCount + status);
+    }
+};
+
+// Builds the risk types for `tiers` risk tiers.
+Layout make_layout(const Parameters& parameters, int tiers);
+
+// Share of entrants (or of residents) of each type: risk-factor prevalences and
+// the gang joining probability multiplied by the given ratios (prevention).
+std::vector<double> type_shares(const Parameters& parameters, const Layout& layout,
+                                double risk_factor_ratio, double gang_join_ratio);
+
+// Offence mixes, as the agent-based engine: index = in gang x 2 + can abuse a
+// partner; shares sum to 1.
+std::array<PerOffenceType<double>, 4> offence_mixes(const Parameters& parameters);
+
+}  // namespace vrsim::model::cohort
