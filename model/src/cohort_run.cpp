@@ -274,6 +274,68 @@ void CohortRun::step(int month) {
     run_programmes(month);
 }
 
+void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
+                            const PerOffenceType<double>& weights, const GroupSums& group) {
+    const JusticeParameters& justice = p_.justice;
+    const std::size_t da = index_of(OffenceType::domestic_abuse);
+    double sanction_weight = 0.0;
+    for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+        const auto offence = static_cast<OffenceType>(t);
+        const double committed = group.people_rate * weights[t];
+        const double recorded = committed * justice.recording_probability[t];
+        sanction_weight +=
+            weights[t] * justice.recording_probability[t] * justice.sanction_probability[t];
+        recorded_this_month_[t] += recorded;
+        if (in_gang && offence != OffenceType::domestic_abuse &&
+            (is_violence_against_the_person(offence) || offence == OffenceType::robbery)) {
+            recorded_violence_by_members_ += recorded;
+        }
+        // The abusers' own offending, for support that acts on them.
+        da_offender_rates_[t] += group.people_rate_squared * weights[da] *
+                                 justice.recording_probability[da] * weights[t];
+        if (reported(month)) {
+            outcome(month, Outcome::offences_committed) += committed;
+            outcome(month, committed_outcome(offence)) += committed;
+            outcome(month, static_cast<Outcome>(t)) += recorded;
+            outcome(month, Outcome::recorded_total) += recorded;
+            if (is_violence_against_the_person(offence)) {
+                outcome(month, Outcome::recorded_violence_against_the_person) += recorded;
+            }
+        }
+    }
+    da_offender_rate_sum_ += group.people_rate * weights[da] * justice.recording_probability[da];
+    const double da_sanction =
+        weights[da] * justice.recording_probability[da] * justice.sanction_probability[da];
+    for (std::size_t p = 0; p < inputs_.size(); ++p) {
+        const double share = programme_share(p, age_index, in_gang);
+        if (share <= 0.0) {
+            continue;
+        }
+        ProgrammeInputs& inputs = inputs_[p];
+        // Events, and events x the offending rate of the person they are about.
+        auto add_event = [&](ReferralEvent event, double events, double events_rate) {
+            const auto e = static_cast<std::size_t>(event);
+            inputs.events[e] += events * share;
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                inputs.event_rates[e][t] += events_rate * share * weights[t];
+            }
+        };
+        add_event(ReferralEvent::arrest, group.people_rate * sanction_weight,
+                  group.people_rate_squared * sanction_weight);
+        add_event(ReferralEvent::proven_offence, group.proven, group.proven_rate);
+        add_event(ReferralEvent::domestic_abuse_perpetrator, group.people_rate * da_sanction,
+                  group.people_rate_squared * da_sanction);
+        add_event(ReferralEvent::monthly, group.people, group.people_rate);
+        if (p_.programmes[p].kind == ProgrammeKind::iom) {
+            inputs.qualifiers += group.qualifiers * share;
+            inputs.qualifier_proven_rate += group.qualifier_proven * share;
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                inputs.qualifier_rates[t] += group.qualifier_rate * share * weights[t];
+            }
+        }
+    }
+}
+
 void CohortRun::process_block(int month, int age, std::size_t type, std::vector<double>& next_mass,
                               std::vector<double>& next_priors) {
     const RiskType& risk_type = cells_.types[type];
@@ -303,6 +365,12 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
             ? eligible_share_[static_cast<std::size_t>(triage_programme_)][age_index]
             : 0.0;
 
+    double iom_share = 0.0;
+    for (std::size_t p = 0; p < inputs_.size(); ++p) {
+        if (p_.programmes[p].kind == ProgrammeKind::iom) {
+            iom_share = std::max(iom_share, eligible_share_[p][age_index]);
+        }
+    }
     for (int gang = 0; gang < gang_states; ++gang) {
         const bool in_gang = gang == member;
         const PerOffenceType<double>& weights =
@@ -310,6 +378,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
         const double base_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
                                  (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
                                  age_curve_[age_index];
+        GroupSums group;
         // Proven offences a month of a free person of this gang state, by career
         // (they do not depend on the record): for reoffending after release.
         std::array<double, 2> free_proven_rate{};
@@ -325,8 +394,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
             const double x = mass_[cell];
-            if (x <= 0.0) {
-                continue;
+            if (x <= kNegligiblePeople) {
+                continue;  // dropped: at most ~1e-4 people over a run
             }
             const double priors = priors_[cell];
             const bool desisted = is_desisted(status);
@@ -373,38 +442,11 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
                     lower_gravity_sanctions += sanctions[t];
                 }
             }
-            if (count) {
-                for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                    const double committed = x * offences[t];
-                    const double recorded = committed * justice.recording_probability[t];
-                    outcome(month, Outcome::offences_committed) += committed;
-                    outcome(month, committed_outcome(static_cast<OffenceType>(t))) += committed;
-                    outcome(month, static_cast<Outcome>(t)) += recorded;
-                    outcome(month, Outcome::recorded_total) += recorded;
-                    if (is_violence_against_the_person(static_cast<OffenceType>(t))) {
-                        outcome(month, Outcome::recorded_violence_against_the_person) += recorded;
-                    }
-                }
-            }
-            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                const double recorded = x * offences[t] * justice.recording_probability[t];
-                recorded_this_month_[t] += recorded;
-                const auto offence = static_cast<OffenceType>(t);
-                if (in_gang && offence != OffenceType::domestic_abuse &&
-                    (is_violence_against_the_person(offence) || offence == OffenceType::robbery)) {
-                    recorded_violence_by_members_ += recorded;
-                }
-            }
-            {
-                const std::size_t da = index_of(OffenceType::domestic_abuse);
-                const double abuse = x * offences[da] * justice.recording_probability[da];
-                if (abuse > 0.0) {
-                    da_offender_rate_sum_ += abuse;
-                    for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                        da_offender_rates_[t] += abuse * offences[t];
-                    }
-                }
-            }
+            // Offences and events are summed over the group and split by type at
+            // its end: within a gang state, offences by type are rate x weights.
+            group.people += x;
+            group.people_rate += x * rate;
+            group.people_rate_squared += x * rate * rate;
 
             // Youth triage: a first arrest for a lower-gravity offence is diverted
             // (with consent, while places last) instead of going the formal route.
@@ -472,39 +514,15 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
             add_index_events(month, formal_people * index_rate,
                              reoffending_probability(proven_rate, desisted));
 
-            // Referral events and monthly eligibility for each programme.
-            double total_sanctions = 0.0;
-            for (double s : sanctions) {
-                total_sanctions += s;
-            }
-            for (std::size_t p = 0; p < inputs_.size(); ++p) {
-                const double share = programme_share(p, age_index, in_gang);
-                if (share <= 0.0) {
-                    continue;
-                }
-                ProgrammeInputs& inputs = inputs_[p];
-                auto add_event = [&](ReferralEvent event, double events) {
-                    const auto e = static_cast<std::size_t>(event);
-                    inputs.events[e] += events * share;
-                    for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                        inputs.event_rates[e][t] += events * share * offences[t];
-                    }
-                };
-                add_event(ReferralEvent::arrest, x * total_sanctions);
-                add_event(ReferralEvent::proven_offence, formal_people * proven_rate);
-                add_event(ReferralEvent::domestic_abuse_perpetrator,
-                          x * sanctions[index_of(OffenceType::domestic_abuse)]);
-                add_event(ReferralEvent::monthly, x);
-                if (p_.programmes[p].kind == ProgrammeKind::iom) {
-                    const double mean = 12.0 * proven_rate;
-                    const double qualifying =
-                        x * (1.0 - std::exp(-mean) * (1.0 + mean + mean * mean / 2.0)) * share;
-                    inputs.qualifiers += qualifying;
-                    inputs.qualifier_proven_rate += qualifying * proven_rate;
-                    for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                        inputs.qualifier_rates[t] += qualifying * offences[t];
-                    }
-                }
+            group.proven += formal_people * proven_rate;
+            group.proven_rate += formal_people * proven_rate * rate;
+            if (iom_share > 0.0) {
+                const double mean = 12.0 * proven_rate;
+                const double qualifying =
+                    x * (1.0 - std::exp(-mean) * (1.0 + mean + mean * mean / 2.0));
+                group.qualifiers += qualifying;
+                group.qualifier_proven += qualifying * proven_rate;
+                group.qualifier_rate += qualifying * rate;
             }
 
             // Where the people go.
@@ -563,6 +581,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
             move(custody_of(desisted), to_custody, total_priors * to_custody / x);
             move(status, x - to_custody, total_priors * (x - to_custody) / x);
         }
+        flush_group(month, age_index, in_gang, weights, group);
     }
 
     // Month's end: careers end, gang membership changes, deaths, ageing.

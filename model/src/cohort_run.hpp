@@ -52,6 +52,23 @@ struct ProgrammeState {
     std::vector<double> reoffenders_by_month;
 };
 
+// Sums over a gang state's compartments in one age and risk type: people,
+// people x offending rate (and x rate squared, for the rates of the people
+// events are about), proven offences, IOM qualifiers.
+struct GroupSums {
+    double people = 0.0;
+    double people_rate = 0.0;
+    double people_rate_squared = 0.0;
+    double proven = 0.0;
+    double proven_rate = 0.0;
+    double qualifiers = 0.0;
+    double qualifier_proven = 0.0;
+    double qualifier_rate = 0.0;
+};
+
+// Compartments with fewer people are dropped rather than carried.
+inline constexpr double kNegligiblePeople = 1e-9;
+
 class CohortRun {
   public:
     CohortRun(const Parameters& parameters, const CohortOptions& options, MonthlyOutcomes& out);
@@ -65,6 +82,8 @@ class CohortRun {
 
     // cohort_run.cpp
     void step(int month);
+    void flush_group(int month, std::size_t age_index, bool in_gang,
+                     const PerOffenceType<double>& weights, const GroupSums& group);
     void process_block(int month, int age, std::size_t type, std::vector<double>& next_mass,
                        std::vector<double>& next_priors);
     double sanction_custody_probability(OffenceType type, bool youth, double prior) const;
