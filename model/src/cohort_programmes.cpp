@@ -21,22 +21,79 @@ double duration_at_least(double mean_months, int months) {
     return months <= 1 ? 1.0 : std::exp(-(months - 0.5) / mean_months);
 }
 
+// Chance that an IOM participant who started `months` ago still has the proven
+// offences that qualify (min_proven in the score window): those from before the
+// start still inside the window (spread evenly over it; at least the threshold of
+// them, Poisson otherwise) plus new ones at the participant's rate.
+double still_qualifying(const ProgrammeParameters& iom, double rate_before, double rate_during,
+                        int months) {
+    const int window = std::max(1, iom.iom_score_window_months);
+    const int threshold = iom.iom_min_proven_offences;
+    auto poisson = [](double mean, int k) {
+        return std::exp(-mean + k * std::log(std::max(mean, 1e-300)) - std::lgamma(k + 1.0));
+    };
+    const double mean_new = std::min(months, window) * rate_during;
+    if (months >= window) {
+        double below = 0.0;
+        for (int k = 0; k < threshold; ++k) {
+            below += poisson(mean_new, k);
+        }
+        return 1.0 - below;
+    }
+    const double mean_before = window * rate_before;
+    double qualifying_before = 1.0;
+    for (int k = 0; k < threshold; ++k) {
+        qualifying_before -= poisson(mean_before, k);
+    }
+    qualifying_before = std::max(qualifying_before, 1e-300);
+    const double kept = static_cast<double>(window - months) / window;
+    double below = 0.0;
+    for (int before = threshold; before < threshold + 30; ++before) {
+        const double p_before = poisson(mean_before, before) / qualifying_before;
+        for (int retained = 0; retained < threshold; ++retained) {
+            const double p_retained =
+                std::exp(std::lgamma(before + 1.0) - std::lgamma(retained + 1.0) -
+                         std::lgamma(before - retained + 1.0)) *
+                std::pow(kept, retained) * std::pow(1.0 - kept, before - retained);
+            double new_below = 0.0;
+            for (int fresh = 0; fresh < threshold - retained; ++fresh) {
+                new_below += poisson(mean_new, fresh);
+            }
+            below += p_before * p_retained * new_below;
+        }
+    }
+    return std::clamp(1.0 - below, 0.0, 1.0);
+}
+
+// The same, averaged over the participants in the programme now: their time since
+// the start is spread as the chance of staying that long.
+double participants_still_qualifying(const ProgrammeParameters& iom, double rate_before,
+                                     double rate_during) {
+    const int window = std::max(1, iom.iom_score_window_months);
+    double weighted = 0.0;
+    double weights = 0.0;
+    for (int months = 0; months < window; ++months) {
+        const double staying = duration_at_least(iom.duration_mean_months, months + 1);
+        weighted += staying * still_qualifying(iom, rate_before, rate_during, months);
+        weights += staying;
+    }
+    // Everyone past a whole window qualifies on new offences alone.
+    const double later =
+        duration_at_least(iom.duration_mean_months, window + 1) * iom.duration_mean_months;
+    weighted += later * still_qualifying(iom, rate_before, rate_during, window);
+    weights += later;
+    return weights > 0.0 ? weighted / weights : 0.0;
+}
+
 }  // namespace
 
 void CohortRun::prepare_programmes() {
     const std::size_t count = p_.programmes.size();
     programmes_.assign(count, ProgrammeState{});
     inputs_.assign(count, ProgrammeInputs{});
-    eligible_share_.assign(count, std::vector<double>(static_cast<std::size_t>(cells_.ages), 0.0));
     triage_programme_ = -1;
     for (std::size_t p = 0; p < count; ++p) {
         const ProgrammeParameters& programme = p_.programmes[p];
-        for (int age = 0; age < cells_.ages; ++age) {
-            const double lower = age + kAgeOfCriminalResponsibility;
-            const double overlap = std::min(lower + 1.0, programme.max_age_years) -
-                                   std::max(lower, programme.min_age_years);
-            eligible_share_[p][static_cast<std::size_t>(age)] = std::clamp(overlap, 0.0, 1.0);
-        }
         if (programme.kind == ProgrammeKind::youth_triage && triage_programme_ < 0) {
             triage_programme_ = static_cast<std::ptrdiff_t>(p);
         }
@@ -67,20 +124,33 @@ void CohortRun::count_programme(int month, std::size_t programme, ProgrammeMeasu
     }
 }
 
+double CohortRun::participant_offending_share(const ParticipantGroup& group) const {
+    return group.free_share *
+           (group.active_share + (1.0 - group.active_share) * p_.offending.desisted_multiplier);
+}
+
 void CohortRun::apply_programme_effects(int month) {
-    // Participants offend at their rates x the hazard ratio; the difference,
-    // and what still fades after exit, comes off the month's counts.
+    // Participants offend at their rates x the hazard ratio while free; the
+    // difference, and what still fades after exit, comes off the month's counts.
     PerOffenceType<double> prevented{};
     for (std::size_t p = 0; p < programmes_.size(); ++p) {
         const ProgrammeEffects& effects = p_.programmes[p].effects;
         ProgrammeState& state = programmes_[p];
-        for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-            const double reduction = 1.0 - effects.offending_hazard_ratio[t];
-            for (const ParticipantGroup& group : state.caseload) {
-                if (group.start < month) {
-                    prevented[t] += group.people * group.rates[t] * reduction;
-                }
+        for (ParticipantGroup& group : state.caseload) {
+            if (group.start >= month) {
+                continue;
             }
+            const double offending = group.people * participant_offending_share(group);
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                prevented[t] +=
+                    offending * group.rates[t] * (1.0 - effects.offending_hazard_ratio[t]);
+            }
+            // Next month: sentences and releases, careers ending.
+            group.free_share = group.free_share * (1.0 - group.custody_rate) +
+                               (1.0 - group.free_share) * custody_release_probability_;
+            group.active_share *= 1.0 - desistance_probability_;
+        }
+        for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
             prevented[t] += state.fading[t];
             state.fading[t] *=
                 effects.fade_months > 0.0 ? std::exp(-1.0 / effects.fade_months) : 0.0;
@@ -113,12 +183,16 @@ void CohortRun::run_radicalisation(int month) {
     const double progression = 1.0 - std::exp(-radicalisation.progression_per_month);
     if (month == 0) {
         // Episodes under way or to come among the starting population, as the
-        // agent-based engine draws them (ages spread evenly over each year).
+        // agent-based engine draws them: compartment y holds months since 10 in
+        // [12y - 11, 12y].
         for (std::size_t age = 0; age < ages; ++age) {
             double waiting = 0.0;
             double vulnerable = 0.0;
-            for (int k = 0; k < 12; ++k) {
-                const int months = (static_cast<int>(age) + kAgeOfCriminalResponsibility) * 12 + k;
+            int months_held = 0;
+            for (int a = std::max(0, 12 * static_cast<int>(age) - 11);
+                 a <= 12 * static_cast<int>(age); ++a) {
+                const int months = 120 + a;
+                ++months_held;
                 waiting += std::clamp((onset_last - std::max(months + 1, onset_first)) / onset_span,
                                       0.0, 1.0);
                 for (int onset = onset_first; onset < onset_last && onset <= months; ++onset) {
@@ -132,10 +206,10 @@ void CohortRun::run_radicalisation(int month) {
                                   onset_span;
                 }
             }
-            radicalisation_waiting_[age] =
-                radicalisation.vulnerable_probability * waiting / 12.0 * population_by_age_[age];
+            const double people = population_by_age_[age] / std::max(1, months_held);
+            radicalisation_waiting_[age] = radicalisation.vulnerable_probability * waiting * people;
             radicalisation_vulnerable_[age] =
-                radicalisation.vulnerable_probability * vulnerable / 12.0 * population_by_age_[age];
+                radicalisation.vulnerable_probability * vulnerable * people;
         }
     } else {
         radicalisation_waiting_[0] += radicalisation.vulnerable_probability * entrants_per_month_;
@@ -156,41 +230,20 @@ void CohortRun::run_radicalisation(int month) {
     }
     double vulnerable_now = 0.0;
     double progressed = 0.0;
-    const double survival_month = reported(month) ? 1.0 : 0.0;
-    std::vector<double> next_waiting(ages, 0.0);
-    std::vector<double> next_vulnerable(ages, 0.0);
     for (std::size_t age = 0; age < ages; ++age) {
-        const int first_month = (static_cast<int>(age) + kAgeOfCriminalResponsibility) * 12;
-        double waiting_share = 0.0;
-        double starting_share = 0.0;
-        for (int months = first_month; months < first_month + 12; ++months) {
-            waiting_share +=
-                std::clamp((onset_last - std::max(months, onset_first)) / onset_span, 0.0, 1.0);
-            starting_share += months >= onset_first && months < onset_last ? 1.0 / onset_span : 0.0;
-        }
-        const double onset_hazard =
-            first_month + 12 >= onset_last
-                ? 1.0
-                : (waiting_share > 0.0 ? starting_share / waiting_share : 0.0);
+        const AgeMix& mix = (*current_ages_)[age];
         const double waiting = radicalisation_waiting_[age];
         const double vulnerable = radicalisation_vulnerable_[age];
         vulnerable_now += vulnerable;
         const double progressing = vulnerable * progression;
         progressed += progressing;
-        const double starting = waiting * onset_hazard;
-        const double staying = (vulnerable - progressing) * (1.0 - end_probability) + starting;
-        const double survival = 1.0 - survival_month * death_probability_[age];
-        const double ageing = 1.0 / 12.0;
-        next_waiting[age] += (waiting - starting) * survival * (1.0 - ageing);
-        next_vulnerable[age] += staying * survival * (1.0 - ageing);
-        if (age + 1 < ages) {
-            next_waiting[age + 1] += (waiting - starting) * survival * ageing;
-            next_vulnerable[age + 1] += staying * survival * ageing;
-        }
+        const double starting = waiting * mix.radicalisation_onset;
+        const double survival = reported(month) ? 1.0 - mix.death_probability : 1.0;
+        radicalisation_waiting_[age] = (waiting - starting) * survival;
+        radicalisation_vulnerable_[age] =
+            ((vulnerable - progressing) * (1.0 - end_probability) + starting) * survival;
     }
     progressed = std::max(0.0, progressed - channel_ratio_effect);
-    radicalisation_waiting_.swap(next_waiting);
-    radicalisation_vulnerable_.swap(next_vulnerable);
     if (reported(month)) {
         outcome(month, Outcome::radicalisation_vulnerable) = vulnerable_now;
         outcome(month, Outcome::radicalised) = progressed;
@@ -217,9 +270,8 @@ void CohortRun::run_programmes(int month) {
         if (population_by_age_[age] > 0.0) {
             victim_weight_members += weight * gang_members_by_age_[age] / population_by_age_[age];
         }
-        if (static_cast<int>(age) >= partner_age_index_) {
-            adults += population_by_age_[age];
-        }
+        const AgeMix& mix = (*current_ages_)[age];
+        adults += population_by_age_[age] * (mix.class_share[1] + mix.class_share[3]);
     }
     const std::size_t da = index_of(OffenceType::domestic_abuse);
     double violent_recorded = 0.0;
@@ -235,7 +287,10 @@ void CohortRun::run_programmes(int month) {
         const ProgrammeParameters& parameters = p_.programmes[p];
         ProgrammeState& state = programmes_[p];
         ProgrammeInputs& inputs = inputs_[p];
-        const std::vector<double>& share = eligible_share_[p];
+        std::vector<double> share(population_by_age_.size());
+        for (std::size_t age = 0; age < share.size(); ++age) {
+            share[age] = (*current_ages_)[age].programme_share[p];
+        }
         const double funded_places = places(p, month);
         const double capacity = std::floor(funded_places);
         count_programme(month, p, ProgrammeMeasure::places, funded_places);
@@ -255,9 +310,10 @@ void CohortRun::run_programmes(int month) {
         auto leave = [&](ParticipantGroup& group, double people) {
             group.people -= people;
             if (fade > 0.0) {
+                const double offending = people * participant_offending_share(group);
                 for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                     // Fading starts after the month of exit, as 1 - (1 - h) e^{-t/fade}.
-                    state.fading[t] += people * group.rates[t] *
+                    state.fading[t] += offending * group.rates[t] *
                                        (1.0 - parameters.effects.offending_hazard_ratio[t]);
                 }
             }
@@ -338,16 +394,24 @@ void CohortRun::run_programmes(int month) {
                 }
                 victim_share += weight * share[age] / victim_weight_total;
             }
-            if (adults > 0.0 && static_cast<int>(age) >= partner_age_index_) {
-                adult_share += population_by_age_[age] * share[age] / adults;
+            if (adults > 0.0) {
+                const AgeMix& mix = (*current_ages_)[age];
+                adult_share += population_by_age_[age] * (mix.class_share[1] + mix.class_share[3]) *
+                               share[age] / adults;
             }
         }
         double violent_victims = violent_recorded * victim_share;
         if (parameters.kind == ProgrammeKind::gang_exit) {
-            violent_victims = p_.risk.gang.rival_victim_share * recorded_violence_by_members_ +
-                              (violent_recorded -
-                               p_.risk.gang.rival_victim_share * recorded_violence_by_members_) *
-                                  victim_share;
+            // Rival victims are members of any age; the programme takes its ages.
+            double members = 0.0;
+            double members_in_ages = 0.0;
+            for (std::size_t age = 0; age < share.size(); ++age) {
+                members += gang_members_by_age_[age];
+                members_in_ages += gang_members_by_age_[age] * share[age];
+            }
+            const double rival = p_.risk.gang.rival_victim_share * recorded_violence_by_members_;
+            violent_victims = rival * (members > 0.0 ? members_in_ages / members : 0.0) +
+                              (violent_recorded - rival) * victim_share;
         }
         const auto monthly_index = static_cast<std::size_t>(ReferralEvent::monthly);
         const auto victim_index = static_cast<std::size_t>(ReferralEvent::violent_victimisation);
@@ -371,45 +435,138 @@ void CohortRun::run_programmes(int month) {
             }
             events[monthly_index] = vulnerable;
         }
-        // People already in the programme or waiting are not referred again.
-        const double eligible_pool = channel ? events[monthly_index] : events[monthly_index];
+        // People already in the programme or waiting are not referred again:
+        // of monthly sources, their share of those eligible; of events, those
+        // the participants themselves would have had (at their offending rates;
+        // for support to victims of domestic abuse, their abusers').
+        const double eligible_pool = events[monthly_index];
         const double not_yet_in =
             eligible_pool > 0.0
                 ? std::clamp(1.0 - (caseload + waiting_people) / eligible_pool, 0.0, 1.0)
                 : 1.0;
+        PerOffenceType<double> participants_rates{};
+        for (const ParticipantGroup& group : state.caseload) {
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                participants_rates[t] += group.people * group.rates[t];
+            }
+        }
+        for (const WaitingGroup& group : state.waiting) {
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                participants_rates[t] += group.people * group.rates[t];
+            }
+        }
+        const JusticeParameters& justice = p_.justice;
+        auto participants_events = [&](ReferralEvent event) {
+            double sanctions = 0.0;
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                sanctions += participants_rates[t] * justice.recording_probability[t] *
+                             justice.sanction_probability[t];
+            }
+            switch (event) {
+                case ReferralEvent::arrest:
+                    return sanctions;
+                case ReferralEvent::proven_offence:
+                    return sanctions * (justice.adult_out_of_court_share *
+                                            (1.0 - justice.adult_community_resolution_share) +
+                                        (1.0 - justice.adult_out_of_court_share) *
+                                            justice.conviction_probability);
+                case ReferralEvent::domestic_abuse_perpetrator:
+                    return participants_rates[da] * justice.recording_probability[da] *
+                           justice.sanction_probability[da];
+                case ReferralEvent::domestic_abuse_victim:
+                    return participants_rates[da] * justice.recording_probability[da];
+                default:
+                    return 0.0;
+            }
+        };
 
         double referrals = 0.0;
         PerOffenceType<double> referred_rates{};
+        double selected_free_share = 1.0;  // IOM selects people in custody too
+        double selected_custody_rate = 0.0;
+        double selected_proven_rate = 0.0;
         double monthly_remaining = 1.0;
         for (std::size_t source = 0; source < parameters.referral_sources.size(); ++source) {
             const ReferralSource& referral_source = parameters.referral_sources[source];
             const auto event = static_cast<std::size_t>(referral_source.event);
             double probability = referral_source.probability;
+            double share_not_in = not_yet_in;
             if (referral_source.event == ReferralEvent::monthly) {
                 // A person is referred by the first monthly source that refers them.
                 probability *= monthly_remaining;
                 monthly_remaining *= 1.0 - referral_source.probability;
+            } else if (events[event] > 0.0) {
+                share_not_in = std::clamp(
+                    1.0 - participants_events(referral_source.event) / events[event], 0.0, 1.0);
             }
-            const double referred = events[event] * probability * not_yet_in;
+            const double referred = events[event] * probability * share_not_in;
             referrals += referred;
             for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                referred_rates[t] += event_rates[event][t] * probability * not_yet_in;
+                referred_rates[t] += event_rates[event][t] * probability * share_not_in;
             }
             if (reported(month)) {
                 out_.at(month - warmup_months_, layout_.referral_column(p, source)) += referred;
             }
         }
         if (parameters.kind == ProgrammeKind::iom) {
-            // Selection by score up to the free places; decliners make room for more.
-            const double candidates = std::max(0.0, inputs.qualifiers - caseload - waiting_people);
+            // Selection by score up to the free places: the candidates are the
+            // people qualifying now less the participants who still qualify.
+            // Participants still qualifying: at the qualifiers' proven rate
+            // before the start and, during it, that lowered by the programme's
+            // effect on offending (Poisson counts; README "Two engines").
+            const double qualifier_rate =
+                inputs.qualifiers > 0.0 ? inputs.qualifier_proven_rate / inputs.qualifiers : 0.0;
+            double ratio = 0.0;
+            double weight = 0.0;
+            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                ratio += inputs.qualifier_rates[t] * parameters.effects.offending_hazard_ratio[t];
+                weight += inputs.qualifier_rates[t];
+            }
+            const double participant_rate = qualifier_rate * (weight > 0.0 ? ratio / weight : 1.0) *
+                                            parameters.effects.detection_multiplier;
+            const double participants_qualifying =
+                (caseload + waiting_people) *
+                participants_still_qualifying(parameters, qualifier_rate, participant_rate);
+            const double candidates = std::max(0.0, inputs.qualifiers - participants_qualifying);
             const double free_places = std::max(0.0, capacity - caseload - waiting_people);
             const double selected =
                 std::min(candidates, free_places / std::max(parameters.consent_probability, 1e-9));
             referrals += selected;
-            if (inputs.qualifiers > 0.0) {
-                for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                    referred_rates[t] += selected * inputs.qualifier_rates[t] / inputs.qualifiers;
+            // Who is selected: those qualifying for a while first (the highest
+            // scores), then those who have just reached the threshold; each with
+            // their rates while free, share free and custodial sentences.
+            const double from_stock =
+                std::min(selected, std::max(0.0, candidates - inputs.crossers));
+            const double from_crossers = selected - from_stock;
+            double free_weighted = 0.0;
+            double custody_weighted = 0.0;
+            auto add_selected = [&](double people, double free_people, double still_free,
+                                    double all_people, double custody_sum,
+                                    const PerOffenceType<double>& rate_sums) {
+                if (people <= 0.0 || free_people <= 0.0) {
+                    return;
                 }
+                for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+                    referred_rates[t] += people * rate_sums[t] / free_people;
+                }
+                free_weighted += people * still_free / all_people;
+                custody_weighted += people * custody_sum / free_people;
+            };
+            add_selected(from_stock, inputs.qualifiers_free, inputs.qualifiers_free,
+                         inputs.qualifiers, inputs.qualifier_custody_rate, inputs.qualifier_rates);
+            add_selected(from_crossers, inputs.crossers_free,
+                         inputs.crossers_free - inputs.crossers_sentenced, inputs.crossers,
+                         inputs.crosser_custody_rate, inputs.crosser_rates);
+            if (selected > 0.0) {
+                selected_free_share = free_weighted / selected;
+                selected_custody_rate = custody_weighted / selected;
+                const double stock_rate = inputs.qualifiers > 0.0
+                                              ? inputs.qualifier_proven_rate / inputs.qualifiers
+                                              : 0.0;
+                const double crosser_rate =
+                    inputs.crossers > 0.0 ? inputs.crosser_proven_rate / inputs.crossers : 0.0;
+                selected_proven_rate =
+                    (from_stock * stock_rate + from_crossers * crosser_rate) / selected;
             }
         }
         double assessed = referrals;
@@ -431,7 +588,12 @@ void CohortRun::run_programmes(int month) {
             count_programme(month, p, ProgrammeMeasure::adopted, consenting);
         }
         if (consenting > 0.0) {
-            WaitingGroup group{month, consenting, {}};
+            WaitingGroup group{month,
+                               consenting,
+                               {},
+                               selected_free_share,
+                               selected_custody_rate,
+                               selected_proven_rate};
             for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                 group.rates[t] = referrals > 0.0 ? referred_rates[t] / referrals : 0.0;
             }
@@ -453,6 +615,9 @@ void CohortRun::run_programmes(int month) {
                             inputs.first_time_entrants_avoided);
         } else {
             double free_places = std::max(0.0, capacity - caseload);
+            double free_sum = 0.0;
+            double custody_sum = 0.0;
+            double proven_sum = 0.0;
             for (WaitingGroup& group : state.waiting) {
                 if (month - group.referred > parameters.max_wait_months) {
                     group.people = 0.0;  // waited too long
@@ -462,12 +627,20 @@ void CohortRun::run_programmes(int month) {
                 for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                     started.rates[t] += starting * group.rates[t];
                 }
+                free_sum += starting * group.free_share;
+                proven_sum += starting * group.proven_rate;
+                custody_sum += starting * group.custody_rate;
                 started.people += starting;
                 group.people -= starting;
                 free_places -= starting;
             }
             for (double& rate : started.rates) {
                 rate = started.people > 0.0 ? rate / started.people : 0.0;
+            }
+            if (started.people > 0.0) {
+                started.free_share = free_sum / started.people;
+                started.custody_rate = custody_sum / started.people;
+                started.proven_rate = proven_sum / started.people;
             }
             std::erase_if(state.waiting,
                           [](const WaitingGroup& group) { return group.people <= 1e-12; });
@@ -486,8 +659,7 @@ void CohortRun::run_programmes(int month) {
         }
         if (parameters.kind == ProgrammeKind::iom && started.people > 0.0) {
             // Expected proven reoffenders among the starters (MoJ measure).
-            const double proven_rate =
-                inputs.qualifiers > 0.0 ? inputs.qualifier_proven_rate / inputs.qualifiers : 0.0;
+            const double proven_rate = started.proven_rate;
             double ratio = 0.0;
             double weight = 0.0;
             for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {

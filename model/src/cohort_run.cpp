@@ -1,14 +1,14 @@
 // The cohort engine's month: offending and justice on each compartment as
-// expected flows, then careers ending, gangs, deaths and ageing. Within a month
-// a person's offences, sanctions and proven offences are Poisson with the
-// compartment's rates, so the chance of moving (e.g. of a first proven
-// offence) is 1 - exp(-rate).
+// expected flows, then careers ending, gangs and deaths; once a year everyone
+// moves up a year of age. Within a month a person's offences, sanctions and
+// proven offences are Poisson with the compartment's rates, so the chance of
+// moving (e.g. of a first proven offence) is 1 - exp(-rate). Compartments of
+// different ages and risk types do not interact within a month, so each is
+// updated in place.
 #include "vrsim/model/cohort.hpp"
 
 #include <algorithm>
 #include <cmath>
-
-#include <boost/math/distributions/normal.hpp>
 
 #include "cohort_run.hpp"
 
@@ -18,32 +18,40 @@ namespace cohort {
 
 namespace {
 
-bool lower_gravity(std::size_t type, bool include_knife) {
-    const auto offence = static_cast<OffenceType>(type);
-    return offence == OffenceType::violence_without_injury || offence == OffenceType::acquisitive ||
-           offence == OffenceType::other ||
-           (include_knife && offence == OffenceType::knife_enabled);
+// Linear interpolation in a table on the grid 0, 1/kPriorSteps, ...
+double on_prior_grid(const std::vector<double>& table, double prior) {
+    const double position =
+        std::clamp(prior * kPriorSteps, 0.0, static_cast<double>(table.size()) - 1.0);
+    const auto below = static_cast<std::size_t>(position);
+    if (below + 1 >= table.size()) {
+        return table.back();
+    }
+    const double fraction = position - static_cast<double>(below);
+    return table[below] + fraction * (table[below + 1] - table[below]);
 }
 
-// Mean months in custody and on licence of a custodial sentence with lognormal
-// length (mean `mean_months`, log-sd `sigma`), rounded to whole months, released
-// at `release_fraction` (as justice.cpp), by the midpoints of 400 quantiles.
-std::pair<double, double> custody_and_licence_months(double mean_months, double sigma,
-                                                     double release_fraction) {
-    constexpr int kQuantiles = 400;
-    const boost::math::normal standard;
-    double custody = 0.0;
-    double licence = 0.0;
-    for (int i = 0; i < kQuantiles; ++i) {
-        const double z = boost::math::quantile(standard, (i + 0.5) / kQuantiles);
-        const double length = std::exp(std::log(mean_months) - sigma * sigma / 2.0 + sigma * z);
-        const double sentence = std::round(std::clamp(length, 1.0, 1200.0));
-        const double inside = std::max(1.0, std::ceil(sentence * release_fraction));
-        custody += inside;
-        licence += std::max(0.0, sentence - inside);
-    }
-    return {custody / kQuantiles, licence / kQuantiles};
-}
+// The justice flows of one age compartment and gang state per unit of rate: the
+// age classes' units weighted by the compartment's shares.
+struct Blend {
+    PerOffenceType<double> weights{};
+    double offending = 0.0;
+    double sanctions = 0.0;
+    double out_of_court = 0.0;
+    double cautions = 0.0;
+    double charges = 0.0;
+    double proven = 0.0;
+    double youth_proven = 0.0;
+    double convictions = 0.0;
+    double custody_clean = 0.0;  // no prior offence
+    double custody_months_clean = 0.0;
+    double licence_months_clean = 0.0;
+    // Lower-gravity sanctions of youths in triage's ages, and their flows.
+    double triage_sanctions = 0.0;
+    double triage_out_of_court = 0.0;
+    double triage_cautions = 0.0;
+    double triage_charges = 0.0;
+    double triage_proven = 0.0;
+};
 
 }  // namespace
 
@@ -59,124 +67,58 @@ CohortRun::CohortRun(const Parameters& parameters, const CohortOptions& options,
     const OffendingParameters& offending = p_.offending;
     base_type_shares_ = type_shares(p_, cells_, 1.0, 1.0);
     mixes_ = offence_mixes(p_);
-    const double partnered = p_.victims.partnered_share;
-    for (std::size_t gang = 0; gang < 2; ++gang) {
-        for (std::size_t partner = 0; partner < 2; ++partner) {
-            for (std::size_t month = 0; month < 12; ++month) {
-                for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-                    const double unpartnered_share = mixes_[gang * 2][type];
-                    const double share = partner == 1 ? partnered * mixes_[gang * 2 + 1][type] +
-                                                            (1.0 - partnered) * unpartnered_share
-                                                      : unpartnered_share;
-                    type_weights_[gang][partner][month][type] =
-                        share * offending.seasonality[type][month];
-                }
-            }
-        }
-    }
-    const auto ages = static_cast<std::size_t>(cells_.ages);
-    age_curve_.resize(ages);
-    death_probability_.resize(ages);
-    gang_join_hazard_.resize(ages);
-    const GangParameters& gang = p_.risk.gang;
-    const int join_first = static_cast<int>(gang.join_age_min_years * 12.0);
-    const int join_last =
-        std::max(join_first + 1, static_cast<int>(gang.join_age_max_years * 12.0));
-    const double join_span = join_last - join_first;
-    for (std::size_t age = 0; age < ages; ++age) {
-        age_curve_[age] = offending.age_curve[std::min(age, offending.age_curve.size() - 1)];
-        const double years = static_cast<double>(age) + kAgeOfCriminalResponsibility + 0.5;
-        const double a = p_.demography.mortality_gompertz_a;
-        const double b = p_.demography.mortality_gompertz_b;
-        const double annual_hazard = a * std::exp(b * years);
-        death_probability_[age] = 1.0 - std::exp(-annual_hazard / 12.0);
-        // Joiners not yet in a gang, spread evenly over the year of age.
-        double joining = 0.0;
-        double waiting = 0.0;
-        const int first_month = (static_cast<int>(age) + kAgeOfCriminalResponsibility) * 12;
-        for (int months = first_month; months < first_month + 12; ++months) {
-            waiting += std::clamp((join_last - std::max(months, join_first)) / join_span, 0.0, 1.0);
-            joining += months + 1 >= join_first && months + 1 < join_last ? 1.0 / join_span : 0.0;
-        }
-        gang_join_hazard_[age] =
-            first_month + 12 >= join_last ? 1.0 : (waiting > 0.0 ? joining / waiting : 0.0);
-    }
     desistance_probability_ = 1.0 - std::exp(-1.0 / offending.career_mean_months);
-    gang_leave_probability_ = 1.0 - std::exp(-1.0 / gang.membership_mean_months);
+    gang_leave_probability_ = 1.0 - std::exp(-1.0 / p_.risk.gang.membership_mean_months);
+    recall_return_probability_ = 1.0 / std::max(1, p_.justice.recall_months);
+    partner_age_years_ = offending.domestic_abuse_min_age_years;
+    prepare_tables();
 
-    const JusticeParameters& justice = p_.justice;
+    // Custody and licence until the first sentences: the stays of an adult mix.
     double entries = 0.0;
     double custody_months = 0.0;
     double licence_months = 0.0;
     for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        const double weight = mixes_[0][type] * justice.recording_probability[type] *
-                              justice.sanction_probability[type] *
-                              justice.custody_probability[type];
-        const auto [inside, licence] =
-            custody_and_licence_months(justice.sentence_mean_months[type],
-                                       justice.sentence_lognormal_sigma, justice.release_fraction);
+        const double weight = mixes_[0][type] * p_.justice.recording_probability[type] *
+                              p_.justice.sanction_probability[type] *
+                              p_.justice.custody_probability[type];
         entries += weight;
-        custody_months += weight * inside;
-        licence_months += weight * licence;
-        custody_months_by_type_[type] = inside;
-        licence_months_by_type_[type] = licence;
+        custody_months += weight * custody_months_by_type_[type];
+        licence_months += weight * licence_months_by_type_[type];
     }
     custody_release_probability_ = entries > 0.0 ? std::min(1.0, entries / custody_months) : 1.0;
     licence_end_probability_ =
         entries > 0.0 ? std::min(1.0, entries / std::max(licence_months, entries)) : 1.0;
-    recall_return_probability_ = 1.0 / std::max(1, justice.recall_months);
-    partner_age_index_ =
-        std::max(0, offending.domestic_abuse_min_age_years - kAgeOfCriminalResponsibility);
-    youth_age_index_ = 18 - kAgeOfCriminalResponsibility;
 
     mass_.assign(cells_.cells(), 0.0);
     priors_.assign(cells_.cells(), 0.0);
-    next_mass_.assign(cells_.cells(), 0.0);
-    next_priors_.assign(cells_.cells(), 0.0);
+    pending_.assign(cells_.cells(), 0.0);
+    // Charge to court: round(Exp(mean)) months, as justice.cpp: none with
+    // chance 1 - exp(-0.5 / mean), then a constant chance each month.
+    const double court_mean = p_.justice.charge_to_sentence_mean_months;
+    court_same_month_ = court_mean > 0.0 ? 1.0 - std::exp(-0.5 / court_mean) : 1.0;
+    court_hazard_ = court_mean > 0.0 ? 1.0 - std::exp(-1.0 / court_mean) : 1.0;
     prepare_programmes();
-}
-
-double CohortRun::sanction_custody_probability(OffenceType type, bool youth, double prior) const {
-    const JusticeParameters& justice = p_.justice;
-    double custody = justice.custody_probability[index_of(type)];
-    if (youth) {
-        custody *= justice.youth_custody_multiplier;
-    }
-    custody = std::min(custody, 1.0 - 1e-12);
-    const double odds = custody / (1.0 - custody) *
-                        std::pow(justice.custody_odds_per_prior_offence,
-                                 std::min(prior, static_cast<double>(justice.prior_offences_cap)));
-    return odds / (1.0 + odds);
 }
 
 double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
                                   bool in_gang) const {
+    const double share = current_ages_->at(age_index).programme_share[programme];
     switch (p_.programmes[programme].kind) {
         case ProgrammeKind::gang_exit:
-            return in_gang ? eligible_share_[programme][age_index] : 0.0;
+            return in_gang ? share : 0.0;
         case ProgrammeKind::channel:
         case ProgrammeKind::youth_triage:
         case ProgrammeKind::prevention:
             return 0.0;  // referred from radicalisation, at arrest, or not at all
         default:
-            return eligible_share_[programme][age_index];
+            return share;
     }
 }
 
 double CohortRun::reoffending_probability(double proven_rate, bool desisted) const {
     // Expected proven offences in the 12 months after the index event, careers
     // ending meanwhile; the chance of at least one.
-    double expected = 0.0;
-    const double q = desistance_probability_;
-    const double after_desisting = p_.offending.desisted_multiplier;
-    double still_active = 1.0;
-    for (int month = 1; month <= kFollowUpMonths; ++month) {
-        still_active *= desisted ? 0.0 : 1.0 - q;
-        expected += desisted
-                        ? proven_rate
-                        : proven_rate * (still_active + (1.0 - still_active) * after_desisting);
-    }
-    return 1.0 - std::exp(-expected);
+    return 1.0 - std::exp(-proven_rate * (desisted ? follow_up_desisted_ : follow_up_active_));
 }
 
 void CohortRun::add_index_events(int month, double events, double reoffending) {
@@ -227,7 +169,31 @@ void CohortRun::run() {
     }
 }
 
+void CohortRun::age_everyone() {
+    // Everyone moves up a compartment; the oldest leave at the maximum age.
+    const std::size_t block = cells_.age_block;
+    std::move_backward(mass_.begin(), mass_.end() - static_cast<std::ptrdiff_t>(block),
+                       mass_.end());
+    std::move_backward(priors_.begin(), priors_.end() - static_cast<std::ptrdiff_t>(block),
+                       priors_.end());
+    std::fill(mass_.begin(), mass_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
+    std::fill(priors_.begin(), priors_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
+    std::move_backward(pending_.begin(), pending_.end() - static_cast<std::ptrdiff_t>(block),
+                       pending_.end());
+    std::fill(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
+    std::move_backward(radicalisation_waiting_.begin(), radicalisation_waiting_.end() - 1,
+                       radicalisation_waiting_.end());
+    std::move_backward(radicalisation_vulnerable_.begin(), radicalisation_vulnerable_.end() - 1,
+                       radicalisation_vulnerable_.end());
+    radicalisation_waiting_.front() = 0.0;
+    radicalisation_vulnerable_.front() = 0.0;
+}
+
 void CohortRun::step(int month) {
+    if (month > 0 && month % 12 == 0) {
+        age_everyone();
+    }
+    current_ages_ = &ages_[static_cast<std::size_t>(month % 12)];
     add_entrants(month);
     for (ProgrammeInputs& inputs : inputs_) {
         inputs = ProgrammeInputs{};
@@ -241,15 +207,12 @@ void CohortRun::step(int month) {
     sentences_this_month_ = 0.0;
     custody_months_this_month_ = 0.0;
     licence_months_this_month_ = 0.0;
-    std::fill(next_mass_.begin(), next_mass_.end(), 0.0);
-    std::fill(next_priors_.begin(), next_priors_.end(), 0.0);
+    BlockCounts counts;
     for (int age = 0; age < cells_.ages; ++age) {
         for (std::size_t type = 0; type < cells_.types.size(); ++type) {
-            process_block(month, age, type, next_mass_, next_priors_);
+            process_block(month, age, type, counts);
         }
     }
-    mass_.swap(next_mass_);
-    priors_.swap(next_priors_);
     // A single custody (and licence) compartment per group, left at the rate that
     // gives the mean stay of the sentences passed: right in the steady state.
     if (sentences_this_month_ > 0.0) {
@@ -260,6 +223,15 @@ void CohortRun::step(int month) {
                               std::max(licence_months_this_month_, sentences_this_month_));
     }
     if (reported(month)) {
+        outcome(month, Outcome::proven_offences) += counts.proven;
+        outcome(month, Outcome::out_of_court_disposals) += counts.out_of_court;
+        outcome(month, Outcome::convictions) += counts.convictions;
+        outcome(month, Outcome::custodial_sentences) += counts.custodial_sentences;
+        outcome(month, Outcome::first_time_entrants_youth) += counts.first_time_youth;
+        outcome(month, Outcome::first_time_entrants_adult) += counts.first_time_adult;
+        outcome(month, Outcome::active_offenders) += counts.active_offenders;
+        outcome(month, Outcome::custody_population) += counts.custody;
+        outcome(month, Outcome::licence_population) += counts.licence;
         double people = residents_under_ten_;
         double gang_members = 0.0;
         for (std::size_t age = 0; age < population_by_age_.size(); ++age) {
@@ -286,8 +258,9 @@ void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
         sanction_weight +=
             weights[t] * justice.recording_probability[t] * justice.sanction_probability[t];
         recorded_this_month_[t] += recorded;
+        // Members' violence against the person picks rival gang members first.
         if (in_gang && offence != OffenceType::domestic_abuse &&
-            (is_violence_against_the_person(offence) || offence == OffenceType::robbery)) {
+            is_violence_against_the_person(offence)) {
             recorded_violence_by_members_ += recorded;
         }
         // The abusers' own offending, for support that acts on them.
@@ -329,68 +302,93 @@ void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
         if (p_.programmes[p].kind == ProgrammeKind::iom) {
             inputs.qualifiers += group.qualifiers * share;
             inputs.qualifier_proven_rate += group.qualifier_proven * share;
+            inputs.qualifiers_free += group.qualifiers_free * share;
+            inputs.qualifier_custody_rate += group.qualifier_custody * share;
+            inputs.crossers += group.crossers * share;
+            inputs.crossers_free += group.crossers_free * share;
+            inputs.crossers_sentenced += group.crossers_sentenced * share;
+            inputs.crosser_proven_rate += group.crosser_proven * share;
+            inputs.crosser_custody_rate += group.crosser_custody * share;
             for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                 inputs.qualifier_rates[t] += group.qualifier_rate * share * weights[t];
+                inputs.crosser_rates[t] += group.crosser_rate * share * weights[t];
             }
         }
     }
 }
 
-void CohortRun::process_block(int month, int age, std::size_t type, std::vector<double>& next_mass,
-                              std::vector<double>& next_priors) {
+void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts& counts) {
     const RiskType& risk_type = cells_.types[type];
     const int gang_states = cells_.gang_states(type);
-    const JusticeParameters& justice = p_.justice;
-    const OffendingParameters& offending = p_.offending;
     const auto age_index = static_cast<std::size_t>(age);
-    const bool youth = age < youth_age_index_;
-    const bool partner_age = age >= partner_age_index_;
+    const AgeMix& mix = (*current_ages_)[age_index];
     const auto season = static_cast<std::size_t>(calendar_month(month));
-    const double out_of_court =
-        youth ? justice.youth_out_of_court_share : justice.adult_out_of_court_share;
-    const double community_resolution =
-        youth ? justice.youth_community_resolution_share : justice.adult_community_resolution_share;
+    const OffendingParameters& offending = p_.offending;
+    const JusticeParameters& justice = p_.justice;
     const bool count = reported(month);
 
-    // The block's people after this month's offending and justice, by gang
-    // state and status, before careers end, gangs change, deaths and ageing.
-    std::array<std::array<double, kStatusCount>, 3> after{};
-    std::array<std::array<double, kStatusCount>, 3> after_priors{};
-
+    // Youth triage: its eligible share of the compartment's youths, and the share
+    // of would-be diversions that consent and find a place.
     const ProgrammeParameters* triage =
         triage_programme_ >= 0 ? &p_.programmes[static_cast<std::size_t>(triage_programme_)]
                                : nullptr;
-    const double triage_eligible =
-        triage != nullptr && youth
-            ? eligible_share_[static_cast<std::size_t>(triage_programme_)][age_index]
+    const double triage_share =
+        triage != nullptr ? mix.programme_share[static_cast<std::size_t>(triage_programme_)] : 0.0;
+    const double triage_thinning =
+        triage != nullptr
+            ? triage->consent_probability *
+                  programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share
             : 0.0;
-
     double iom_share = 0.0;
     for (std::size_t p = 0; p < inputs_.size(); ++p) {
         if (p_.programmes[p].kind == ProgrammeKind::iom) {
-            iom_share = std::max(iom_share, eligible_share_[p][age_index]);
+            iom_share = std::max(iom_share, mix.programme_share[p]);
         }
     }
+
+    // The block's people after this month's offending and justice, by gang
+    // state and status, before careers end, gangs change and deaths.
+    std::array<std::array<Carried, kStatusCount>, 3> after{};
+
     for (int gang = 0; gang < gang_states; ++gang) {
         const bool in_gang = gang == member;
-        const PerOffenceType<double>& weights =
-            type_weights_[in_gang ? 1U : 0U][partner_age ? 1U : 0U][season];
-        const double base_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
-                                 (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
-                                 age_curve_[age_index];
-        GroupSums group;
-        // Proven offences a month of a free person of this gang state, by career
-        // (they do not depend on the record): for reoffending after release.
-        std::array<double, 2> free_proven_rate{};
-        for (std::size_t ended = 0; ended < 2; ++ended) {
-            const double rate = base_rate * (ended == 1 ? offending.desisted_multiplier : 1.0);
+        const std::size_t g = in_gang ? 1 : 0;
+        Blend blend;
+        for (std::size_t c = 0; c < kAgeClasses; ++c) {
+            const double share = mix.class_share[c];
+            if (share <= 0.0) {
+                continue;
+            }
+            const ClassUnits& units = units_[season][c][g];
             for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                free_proven_rate[ended] += rate * weights[t] * justice.recording_probability[t] *
-                                           justice.sanction_probability[t] *
-                                           (out_of_court * (1.0 - community_resolution) +
-                                            (1.0 - out_of_court) * justice.conviction_probability);
+                blend.weights[t] += share * units.weights[t];
+            }
+            blend.offending += share * units.offending;
+            blend.sanctions += share * units.sanctions;
+            blend.out_of_court += share * units.out_of_court;
+            blend.cautions += share * units.cautions;
+            blend.charges += share * units.charges;
+            blend.youth_proven += c < 2 ? share * units.proven : 0.0;
+            blend.proven += share * units.proven;
+            blend.convictions += share * units.convictions;
+            blend.custody_clean += share * units.custody.front();
+            blend.custody_months_clean += share * units.custody_months.front();
+            blend.licence_months_clean += share * units.licence_months.front();
+            if (c < 2) {
+                blend.triage_sanctions += share * triage_share * units.triage_sanctions;
+                blend.triage_out_of_court += share * triage_share * units.triage_out_of_court;
+                blend.triage_cautions += share * triage_share * units.triage_cautions;
+                blend.triage_charges += share * triage_share * units.triage_charges;
+                blend.triage_proven += share * triage_share * units.triage_proven;
             }
         }
+        const double youth_proven_share =
+            blend.proven > 0.0 ? blend.youth_proven / blend.proven : 0.0;
+        const double unit_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
+                                 (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
+                                 mix.age_curve;
+        GroupSums group;
+        auto& row = after[static_cast<std::size_t>(gang)];
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
             const double x = mass_[cell];
@@ -398,24 +396,115 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
                 continue;  // dropped: at most ~1e-4 people over a run
             }
             const double priors = priors_[cell];
+            const double pending = pending_[cell];
             const bool desisted = is_desisted(status);
-            auto move = [&](int to, double people, double moved_priors) {
-                after[static_cast<std::size_t>(gang)][static_cast<std::size_t>(to)] += people;
-                after_priors[static_cast<std::size_t>(gang)][static_cast<std::size_t>(to)] +=
-                    moved_priors;
+            const bool record = has_record(status);
+            const double rate = unit_rate * (desisted ? offending.desisted_multiplier : 1.0);
+            // Court: cases charged in earlier months come up; convictions prove
+            // offences and may send the person to custody, with the record they
+            // have by then.
+            double custody_per_conviction = 0.0;
+            double stay_months = 0.0;
+            double licence_months = 0.0;
+            {
+                double custody_unit = blend.custody_clean;
+                double custody_months_unit = blend.custody_months_clean;
+                double licence_months_unit = blend.licence_months_clean;
+                if (record) {
+                    const double prior = priors / x;
+                    custody_unit = 0.0;
+                    custody_months_unit = 0.0;
+                    licence_months_unit = 0.0;
+                    for (std::size_t c = 0; c < kAgeClasses; ++c) {
+                        const double share = mix.class_share[c];
+                        if (share > 0.0) {
+                            const ClassUnits& units = units_[season][c][g];
+                            custody_unit += share * on_prior_grid(units.custody, prior);
+                            custody_months_unit +=
+                                share * on_prior_grid(units.custody_months, prior);
+                            licence_months_unit +=
+                                share * on_prior_grid(units.licence_months, prior);
+                        }
+                    }
+                }
+                if (blend.convictions > 0.0 && custody_unit > 0.0) {
+                    custody_per_conviction = custody_unit / blend.convictions;
+                    stay_months = custody_months_unit / custody_unit;
+                    licence_months = licence_months_unit / custody_unit;
+                }
+            }
+            const double conviction_share =
+                blend.charges > 0.0 ? blend.convictions / blend.charges : 0.0;
+            auto court = [&](double due_cases, double& convictions, double& sentences) {
+                convictions = due_cases * conviction_share;
+                sentences = convictions * custody_per_conviction;
+                counts.proven += convictions;
+                counts.convictions += convictions;
+                counts.custodial_sentences += sentences;
+                sentences_this_month_ += sentences;
+                custody_months_this_month_ += sentences * stay_months;
+                licence_months_this_month_ += sentences * licence_months;
             };
+            auto move = [&](int to, double share_of_cell, double extra_priors = 0.0,
+                            double extra_pending = 0.0) {
+                Carried& into = row[static_cast<std::size_t>(to)];
+                into.people += x * share_of_cell;
+                into.priors += priors * share_of_cell + extra_priors;
+                into.pending += extra_pending;
+            };
+
+            // IOM scores proven offences over the last 12 months, whether the
+            // person is free or inside: Poisson counts over the window, qualifying
+            // with 3 or more, reaching 3 with a proven offence on top of 2.
+            // For what they do while in it: how many are free, their custodial
+            // sentences and offending while free.
+            auto count_qualifiers = [&](double usual_proven_rate, bool free, double custody_rate) {
+                if (iom_share <= 0.0) {
+                    return;
+                }
+                const double mean = 12.0 * usual_proven_rate;
+                const double none_one_two = std::exp(-mean) * (1.0 + mean + mean * mean / 2.0);
+                const double qualifying = x * (1.0 - none_one_two);
+                const double crossing = x * usual_proven_rate * std::exp(-mean) * mean * mean / 2.0;
+                group.crossers += crossing;
+                group.crosser_proven += crossing * usual_proven_rate;
+                group.qualifiers += qualifying;
+                group.qualifier_proven += qualifying * usual_proven_rate;
+                if (free) {
+                    group.qualifiers_free += qualifying;
+                    group.qualifier_custody += qualifying * custody_rate;
+                    group.qualifier_rate += qualifying * rate;
+                    group.crossers_free += crossing;
+                    // The offence that reaches the threshold may itself bring custody.
+                    group.crossers_sentenced +=
+                        usual_proven_rate > 0.0
+                            ? crossing * std::min(1.0, custody_rate / usual_proven_rate)
+                            : 0.0;
+                    group.crosser_custody += crossing * custody_rate;
+                    group.crosser_rate += crossing * rate;
+                }
+            };
+
             if (is_locked_up(status)) {
+                count_qualifiers(rate * blend.proven, false, 0.0);
+                // Cases still coming to court run concurrently with the sentence.
+                const double due = pending * court_hazard_;
+                double convictions = 0.0;
+                double sentences = 0.0;
+                court(due, convictions, sentences);
+                const double pending_left = pending - due;
                 const bool recalled = status == active_recalled || status == desisted_recalled;
                 const double out_probability =
                     recalled ? recall_return_probability_ : custody_release_probability_;
-                const double leaving = x * out_probability;
-                move(licence_of(desisted), leaving, priors * out_probability);
-                move(status, x - leaving, priors * (1.0 - out_probability));
-                if (!recalled) {
+                move(licence_of(desisted), out_probability, convictions * out_probability,
+                     pending_left * out_probability);
+                move(status, 1.0 - out_probability, convictions * (1.0 - out_probability),
+                     pending_left * (1.0 - out_probability));
+                if (!recalled && out_probability > 0.0) {
                     // A release is a reoffending index event and may refer people on.
-                    add_index_events(
-                        month, leaving,
-                        reoffending_probability(free_proven_rate[desisted ? 1U : 0U], desisted));
+                    const double leaving = x * out_probability;
+                    add_index_events(month, leaving,
+                                     reoffending_probability(rate * blend.proven, desisted));
                     for (std::size_t p = 0; p < inputs_.size(); ++p) {
                         const double share = programme_share(p, age_index, in_gang);
                         if (share > 0.0) {
@@ -426,194 +515,150 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
                 }
                 continue;
             }
-            // Offending: per person this month, by type.
-            const double rate = base_rate * (desisted ? offending.desisted_multiplier : 1.0);
-            PerOffenceType<double> offences{};
-            PerOffenceType<double> sanctions{};
-            double offending_rate = 0.0;
-            double lower_gravity_sanctions = 0.0;
-            const bool include_knife = triage != nullptr && triage->triage_includes_knife_offences;
-            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                offences[t] = rate * weights[t];
-                offending_rate += offences[t];
-                sanctions[t] = offences[t] * justice.recording_probability[t] *
-                               justice.sanction_probability[t];
-                if (lower_gravity(t, include_knife)) {
-                    lower_gravity_sanctions += sanctions[t];
-                }
-            }
-            // Offences and events are summed over the group and split by type at
-            // its end: within a gang state, offences by type are rate x weights.
+            const double offending_rate = rate * blend.offending;
             group.people += x;
             group.people_rate += x * rate;
             group.people_rate_squared += x * rate * rate;
 
-            // Youth triage: a first arrest for a lower-gravity offence is diverted
-            // (with consent, while places last) instead of going the formal route.
+            // Youth triage diverts a first arrest for a lower-gravity offence;
+            // by Poisson thinning, the people with no diverted sanction have
+            // the other sanctions at their usual rates.
             const bool first_arrest_possible =
                 status == never || status == active_clean || status == desisted_clean;
             double diverted = 0.0;
-            double diverted_rate = 0.0;  // consenting lower-gravity sanctions a person
-            if (first_arrest_possible && triage_eligible > 0.0) {
-                const double referred =
-                    x * (1.0 - std::exp(-lower_gravity_sanctions)) * triage_eligible;
+            double thinning = 0.0;
+            if (first_arrest_possible && blend.triage_sanctions > 0.0) {
+                const double triage_rate = rate * blend.triage_sanctions;
                 ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
-                inputs.triage_referrals += referred;
-                diverted_rate =
-                    lower_gravity_sanctions * triage->consent_probability *
-                    programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share *
-                    triage_eligible;
-                diverted = x * (1.0 - std::exp(-diverted_rate));
+                inputs.triage_referrals += x * (1.0 - std::exp(-triage_rate));
+                thinning = triage_thinning;
+                diverted = x * (1.0 - std::exp(-triage_rate * thinning));
                 inputs.diversions += diverted;
-                const double proven_formally =
-                    out_of_court * (1.0 - community_resolution) +
-                    (1.0 - out_of_court) * justice.conviction_probability;
-                inputs.first_time_entrants_avoided += diverted * proven_formally;
+                inputs.first_time_entrants_avoided +=
+                    diverted * blend.triage_proven / blend.triage_sanctions;
                 for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                    inputs.diverted_rates[t] += diverted * offences[t];
+                    inputs.diverted_rates[t] += diverted * rate * blend.weights[t];
                 }
             }
-            // The formal route for everyone else: by Poisson thinning, people with
-            // no diverted sanction have the others at the same rates.
             const double formal_people = x - diverted;
-            const double prior_mean = has_record(status) && x > 0.0 ? priors / x : 0.0;
-            double proven_rate = 0.0;
-            double custody_rate = 0.0;
-            double sanction_rate = 0.0;
-            double conviction_rate = 0.0;
-            double out_of_court_rate = 0.0;
-            double index_rate = 0.0;  // cautions and non-custodial convictions
-            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                double formal = sanctions[t];
-                if (diverted_rate > 0.0 && lower_gravity(t, include_knife)) {
-                    formal *= 1.0 - diverted_rate / lower_gravity_sanctions;
-                }
-                const double cautions = formal * out_of_court * (1.0 - community_resolution);
-                const double convictions =
-                    formal * (1.0 - out_of_court) * justice.conviction_probability;
-                const double custody =
-                    convictions *
-                    sanction_custody_probability(static_cast<OffenceType>(t), youth, prior_mean);
-                sanction_rate += formal;
-                out_of_court_rate += formal * out_of_court;
-                proven_rate += cautions + convictions;
-                conviction_rate += convictions;
-                custody_rate += custody;
-                sentences_this_month_ += formal_people * custody;
-                custody_months_this_month_ += formal_people * custody * custody_months_by_type_[t];
-                licence_months_this_month_ += formal_people * custody * licence_months_by_type_[t];
-                index_rate += cautions + convictions - custody;
-            }
+            const double cautions =
+                formal_people * rate * (blend.cautions - thinning * blend.triage_cautions);
+            const double new_charges =
+                formal_people * rate * (blend.charges - thinning * blend.triage_charges);
+            const double due = pending * court_hazard_ + new_charges * court_same_month_;
+            const double pending_left =
+                pending * (1.0 - court_hazard_) + new_charges * (1.0 - court_same_month_);
+            double convictions = 0.0;
+            double sentences = 0.0;
+            court(due, convictions, sentences);
+            const double proven_events = cautions + convictions;
+            counts.proven += cautions;
+            counts.out_of_court +=
+                formal_people * rate * (blend.out_of_court - thinning * blend.triage_out_of_court);
             if (count) {
-                outcome(month, Outcome::proven_offences) += formal_people * proven_rate;
-                outcome(month, Outcome::out_of_court_disposals) +=
-                    formal_people * out_of_court_rate;
-                outcome(month, Outcome::convictions) += formal_people * conviction_rate;
-                outcome(month, Outcome::custodial_sentences) += formal_people * custody_rate;
+                // People who offended in the last 12 months, at this month's rate.
+                counts.active_offenders += x * (1.0 - std::exp(-12.0 * offending_rate));
             }
-            add_index_events(month, formal_people * index_rate,
-                             reoffending_probability(proven_rate, desisted));
+            // Per person this month: proven offences and custodial sentences.
+            const double proven_rate = proven_events / x;
+            const double custody_rate = sentences / x;
+            const double usual_proven_rate = rate * blend.proven;  // in steady state
+            add_index_events(month, proven_events - sentences,
+                             reoffending_probability(usual_proven_rate, desisted));
+            group.proven += proven_events;
+            group.proven_rate += proven_events * rate;
+            count_qualifiers(usual_proven_rate, true, custody_rate);
 
-            group.proven += formal_people * proven_rate;
-            group.proven_rate += formal_people * proven_rate * rate;
-            if (iom_share > 0.0) {
-                const double mean = 12.0 * proven_rate;
-                const double qualifying =
-                    x * (1.0 - std::exp(-mean) * (1.0 + mean + mean * mean / 2.0));
-                group.qualifiers += qualifying;
-                group.qualifier_proven += qualifying * proven_rate;
-                group.qualifier_rate += qualifying * rate;
-            }
-
-            // Where the people go.
+            // Where the people go; new proven offences join the record of those
+            // who have them, cases still to come follow the people who offended.
             const double p_custody = 1.0 - std::exp(-custody_rate);
-            const double p_proven = 1.0 - std::exp(-proven_rate);  // custody included
-            const double new_priors = formal_people * proven_rate;
-            if (count) {
-                // Active offenders: people who offended in the last 12 months.
-                outcome(month, Outcome::active_offenders) +=
-                    x * (1.0 - std::exp(-12.0 * offending_rate));
-            }
-            if (status == never || status == active_clean || status == desisted_clean ||
-                status == active_triaged || status == desisted_triaged) {
-                const bool now_desisted = desisted;
-                const double to_custody = formal_people * p_custody;
-                const double to_record = formal_people * (p_proven - p_custody);
-                const double first_proven = to_custody + to_record;
-                if (count) {
-                    outcome(month, youth ? Outcome::first_time_entrants_youth
-                                         : Outcome::first_time_entrants_adult) += first_proven;
-                }
-                const double custody_priors =
-                    first_proven > 0.0 ? new_priors * to_custody / first_proven : 0.0;
-                move(custody_of(now_desisted), to_custody, custody_priors);
-                move(record_of(now_desisted), to_record, new_priors - custody_priors);
-                double staying = formal_people * (1.0 - p_proven);
+            const double p_proven = std::max(p_custody, 1.0 - std::exp(-proven_rate));
+            if (!record) {
+                const double to_custody = (formal_people / x) * p_custody;
+                const double to_record = (formal_people / x) * (p_proven - p_custody);
+                const double first_proven = x * (to_custody + to_record);
+                counts.first_time_youth += first_proven * youth_proven_share;
+                counts.first_time_adult += first_proven * (1.0 - youth_proven_share);
+                const double staying = (formal_people / x) * (1.0 - p_proven);
+                const double triaged = diverted / x;
+                const double new_record = to_custody + to_record;
+                auto proven_part = [&](double share) {
+                    return new_record > 0.0 ? proven_events * share / new_record : 0.0;
+                };
                 if (status == never) {
-                    // Of those with no proven offence, who offended at all.
-                    const double formal_offending = offending_rate - diverted_rate;
-                    const double no_offence = formal_people * std::exp(-formal_offending);
-                    move(never, no_offence, 0.0);
-                    move(active_clean, staying - no_offence, 0.0);
-                    move(active_triaged, diverted, 0.0);
+                    // Of those with no proven offence, who offended at all; cases
+                    // to come belong to those who did.
+                    const double no_offence =
+                        (formal_people / x) *
+                        std::exp(-(offending_rate - rate * blend.triage_sanctions * thinning));
+                    const double offended = 1.0 - no_offence;
+                    auto pending_part = [&](double share) {
+                        return offended > 0.0 ? pending_left * share / offended : 0.0;
+                    };
+                    move(custody_of(false), to_custody, proven_part(to_custody),
+                         pending_part(to_custody));
+                    move(active_record, to_record, proven_part(to_record), pending_part(to_record));
+                    move(never, no_offence);
+                    move(active_clean, staying - no_offence, 0.0,
+                         pending_part(staying - no_offence));
+                    move(active_triaged, triaged, 0.0, pending_part(triaged));
                 } else {
-                    move(status, staying, 0.0);
-                    move(desisted ? desisted_triaged : active_triaged, diverted, 0.0);
+                    move(custody_of(desisted), to_custody, proven_part(to_custody),
+                         pending_left * to_custody);
+                    move(record_of(desisted), to_record, proven_part(to_record),
+                         pending_left * to_record);
+                    move(status, staying, 0.0, pending_left * staying);
+                    move(desisted ? desisted_triaged : active_triaged, triaged, 0.0,
+                         pending_left * triaged);
                 }
                 continue;
             }
             if (is_on_licence(status)) {
-                const double to_custody = x * p_custody;
-                const double recall_rate = sanction_rate * justice.recall_probability;
-                const double to_recall = (x - to_custody) * (1.0 - std::exp(-recall_rate));
-                const double staying = x - to_custody - to_recall;
+                const double to_custody = p_custody;
+                const double recall_rate = rate * blend.sanctions * justice.recall_probability;
+                const double to_recall = (1.0 - to_custody) * (1.0 - std::exp(-recall_rate));
+                const double staying = 1.0 - to_custody - to_recall;
                 const double licence_ends = staying * licence_end_probability_;
-                const double total_priors = priors + new_priors;
-                move(custody_of(desisted), to_custody, total_priors * to_custody / x);
-                move(recalled_of(desisted), to_recall, total_priors * to_recall / x);
-                move(record_of(desisted), licence_ends, total_priors * licence_ends / x);
-                move(status, staying - licence_ends, total_priors * (staying - licence_ends) / x);
+                move(custody_of(desisted), to_custody, proven_events * to_custody,
+                     pending_left * to_custody);
+                move(recalled_of(desisted), to_recall, proven_events * to_recall,
+                     pending_left * to_recall);
+                move(record_of(desisted), licence_ends, proven_events * licence_ends,
+                     pending_left * licence_ends);
+                move(status, staying - licence_ends, proven_events * (staying - licence_ends),
+                     pending_left * (staying - licence_ends));
                 continue;
             }
             // Free, with a record.
-            const double to_custody = x * p_custody;
-            const double total_priors = priors + new_priors;
-            move(custody_of(desisted), to_custody, total_priors * to_custody / x);
-            move(status, x - to_custody, total_priors * (x - to_custody) / x);
+            move(custody_of(desisted), p_custody, proven_events * p_custody,
+                 pending_left * p_custody);
+            move(status, 1.0 - p_custody, proven_events * (1.0 - p_custody),
+                 pending_left * (1.0 - p_custody));
         }
-        flush_group(month, age_index, in_gang, weights, group);
+        flush_group(month, age_index, in_gang, blend.weights, group);
     }
 
-    // Month's end: careers end, gang membership changes, deaths, ageing.
+    // Month's end: careers end, gang membership changes, deaths.
     for (int gang = 0; gang < gang_states; ++gang) {
         auto& row = after[static_cast<std::size_t>(gang)];
-        auto& row_priors = after_priors[static_cast<std::size_t>(gang)];
         for (int status = 0; status < kStatusCount; ++status) {
             const int ended = desisted_of(status);
-            if (ended == status) {
-                continue;
+            if (ended != status) {
+                row[static_cast<std::size_t>(status)].move_share_to(
+                    row[static_cast<std::size_t>(ended)], desistance_probability_);
             }
-            const double moving = row[static_cast<std::size_t>(status)] * desistance_probability_;
-            const double moving_priors =
-                row_priors[static_cast<std::size_t>(status)] * desistance_probability_;
-            row[static_cast<std::size_t>(status)] -= moving;
-            row_priors[static_cast<std::size_t>(status)] -= moving_priors;
-            row[static_cast<std::size_t>(ended)] += moving;
-            row_priors[static_cast<std::size_t>(ended)] += moving_priors;
         }
     }
-    double custody_people = 0.0;
-    double licence_people = 0.0;
     double block_people = 0.0;
     for (int gang = 0; gang < gang_states; ++gang) {
         for (int status = 0; status < kStatusCount; ++status) {
             const double people =
-                after[static_cast<std::size_t>(gang)][static_cast<std::size_t>(status)];
+                after[static_cast<std::size_t>(gang)][static_cast<std::size_t>(status)].people;
             block_people += people;
             if (is_locked_up(status)) {
-                custody_people += people;
+                counts.custody += people;
             } else if (is_on_licence(status)) {
-                licence_people += people;
+                counts.licence += people;
             }
             if (gang == member) {
                 gang_members_by_age_[age_index] += people;
@@ -621,46 +666,25 @@ void CohortRun::process_block(int month, int age, std::size_t type, std::vector<
         }
     }
     population_by_age_[age_index] += block_people;
-    if (count) {
-        outcome(month, Outcome::custody_population) += custody_people;
-        outcome(month, Outcome::licence_population) += licence_people;
-    }
     if (gang_states == 3) {
-        const double join = gang_join_hazard_[age_index];
         for (std::size_t status = 0; status < kStatusCount; ++status) {
-            const double leaving = after[member][status] * gang_leave_probability_;
-            const double leaving_priors = after_priors[member][status] * gang_leave_probability_;
-            const double joining = after[not_member][status] * join;
-            const double joining_priors = after_priors[not_member][status] * join;
-            after[member][status] += joining - leaving;
-            after_priors[member][status] += joining_priors - leaving_priors;
-            after[former_member][status] += leaving;
-            after_priors[former_member][status] += leaving_priors;
-            after[not_member][status] -= joining;
-            after_priors[not_member][status] -= joining_priors;
+            // Joiners this month are members from next month; leavers likewise.
+            Carried joining = after[not_member][status].share(mix.gang_join_hazard);
+            after[member][status].move_share_to(after[former_member][status],
+                                                gang_leave_probability_);
+            after[not_member][status].subtract(joining);
+            after[member][status].add(joining);
         }
     }
-    const double survival = reported(month) ? 1.0 - death_probability_[age_index] : 1.0;
-    const double ageing = 1.0 / 12.0;
-    const bool last_age = age + 1 >= cells_.ages;
+    const double survival = count ? 1.0 - mix.death_probability : 1.0;
     for (int gang = 0; gang < gang_states; ++gang) {
         for (int status = 0; status < kStatusCount; ++status) {
-            const double people =
-                after[static_cast<std::size_t>(gang)][static_cast<std::size_t>(status)] * survival;
-            const double priors =
-                after_priors[static_cast<std::size_t>(gang)][static_cast<std::size_t>(status)] *
-                survival;
-            if (people <= 0.0) {
-                continue;
-            }
-            const std::size_t here = cells_.cell(age, type, gang, status);
-            next_mass[here] += people * (1.0 - ageing);
-            next_priors[here] += priors * (1.0 - ageing);
-            if (!last_age) {
-                const std::size_t older = cells_.cell(age + 1, type, gang, status);
-                next_mass[older] += people * ageing;
-                next_priors[older] += priors * ageing;
-            }
+            const std::size_t cell = cells_.cell(age, type, gang, status);
+            const Carried& kept =
+                after[static_cast<std::size_t>(gang)][static_cast<std::size_t>(status)];
+            mass_[cell] = kept.people * survival;
+            priors_[cell] = kept.priors * survival;
+            pending_[cell] = kept.pending * survival;
         }
     }
 }

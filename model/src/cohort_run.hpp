@@ -18,9 +18,19 @@ namespace vrsim::model::cohort {
 struct ProgrammeInputs {
     std::array<double, kReferralEventCount> events{};
     std::array<PerOffenceType<double>, kReferralEventCount> event_rates{};
-    double qualifiers = 0.0;             // IOM: people with enough recent proven offences
-    double qualifier_proven_rate = 0.0;  // their proven offences a month, summed
-    PerOffenceType<double> qualifier_rates{};
+    double qualifiers = 0.0;                   // IOM: people with enough recent proven offences
+    double qualifier_proven_rate = 0.0;        // their proven offences a month, summed
+    double qualifiers_free = 0.0;              // those of them not in custody
+    double qualifier_custody_rate = 0.0;       // custodial sentences a month of the free, summed
+    PerOffenceType<double> qualifier_rates{};  // offending of the free, summed
+    // People reaching the threshold this month (a proven offence on top of a
+    // count one short), and the same sums for them.
+    double crossers = 0.0;
+    double crossers_free = 0.0;
+    double crossers_sentenced = 0.0;  // of the free, sent to custody with that offence
+    double crosser_proven_rate = 0.0;
+    double crosser_custody_rate = 0.0;
+    PerOffenceType<double> crosser_rates{};
     // Youth triage.
     double triage_referrals = 0.0;
     double diversions = 0.0;
@@ -33,13 +43,22 @@ struct WaitingGroup {
     int referred = 0;
     double people = 0.0;
     PerOffenceType<double> rates{};
+    double free_share = 1.0;
+    double custody_rate = 0.0;
+    double proven_rate = 0.0;
 };
 
 // A group of participants who started in the same month.
+// Participants offend at their rates while free and active: a group's share in
+// custody follows its custodial sentences and releases, and careers end.
 struct ParticipantGroup {
     int start = 0;
     double people = 0.0;
-    PerOffenceType<double> rates{};  // offending a month per person, by type
+    PerOffenceType<double> rates{};  // offending a month per free, active person, by type
+    double free_share = 1.0;
+    double custody_rate = 0.0;  // custodial sentences a month of a free participant
+    double active_share = 1.0;  // careers not yet ended
+    double proven_rate = 0.0;   // IOM: proven offences a month before the start
 };
 
 struct ProgrammeState {
@@ -50,6 +69,51 @@ struct ProgrammeState {
     // IOM: starts and their expected proven reoffenders, by simulation month.
     std::vector<double> starts_by_month;
     std::vector<double> reoffenders_by_month;
+};
+
+// Per unit of offending rate (base x tier x age curve x gang x desistance), what
+// the people of one age class and gang state do in a month: offences by type and
+// where their sanctions lead. The *_triage parts are those of lower-gravity
+// sanctions, which youth triage may divert.
+inline constexpr int kPriorSteps = 4;  // custody tables: steps per prior offence
+struct ClassUnits {
+    PerOffenceType<double> weights{};  // offences by type
+    double offending = 0.0;
+    double sanctions = 0.0;
+    double out_of_court = 0.0;
+    double cautions = 0.0;  // out-of-court disposals that prove the offence
+    double charges = 0.0;
+    double proven = 0.0;  // cautions and (eventual) convictions
+    double convictions = 0.0;
+    double triage_sanctions = 0.0;
+    double triage_out_of_court = 0.0;
+    double triage_cautions = 0.0;
+    double triage_charges = 0.0;
+    double triage_proven = 0.0;
+    // By prior offences on the grid 0, 1/kPriorSteps, ..., cap: custodial
+    // sentences, and custodial sentences x months inside and on licence.
+    std::vector<double> custody;
+    std::vector<double> custody_months;
+    std::vector<double> licence_months;
+};
+
+// Age classes with their own justice rules: youth (under 18) or not, and old
+// enough to abuse a partner (domestic abuse's minimum age) or not.
+inline constexpr int kAgeClasses = 4;
+constexpr int age_class(bool youth, bool partner_age) {
+    return (youth ? 0 : 2) + (partner_age ? 1 : 0);
+}
+
+// A single-year compartment this month: its people's ages since 10 run over 12
+// consecutive months (ageing moves everyone up a compartment once a year), so
+// age-dependent rules apply by the share of those months they hold.
+struct AgeMix {
+    std::array<double, kAgeClasses> class_share{};
+    double age_curve = 0.0;
+    double death_probability = 0.0;       // a month (after the warm-up)
+    double gang_join_hazard = 0.0;        // a month, joiners not yet members
+    double radicalisation_onset = 0.0;    // a month, people whose episode is to come
+    std::vector<double> programme_share;  // in each programme's ages
 };
 
 // Sums over a gang state's compartments in one age and risk type: people,
@@ -63,7 +127,54 @@ struct GroupSums {
     double proven_rate = 0.0;
     double qualifiers = 0.0;
     double qualifier_proven = 0.0;
+    double qualifiers_free = 0.0;
+    double qualifier_custody = 0.0;
     double qualifier_rate = 0.0;
+    double crossers = 0.0;
+    double crossers_free = 0.0;
+    double crossers_sentenced = 0.0;
+    double crosser_proven = 0.0;
+    double crosser_custody = 0.0;
+    double crosser_rate = 0.0;
+};
+
+// What a compartment carries besides its people, summed over them: proven
+// offences on record and cases waiting for court.
+struct Carried {
+    double people = 0.0;
+    double priors = 0.0;
+    double pending = 0.0;
+    Carried share(double fraction) const {
+        return {people * fraction, priors * fraction, pending * fraction};
+    }
+    void add(const Carried& other) {
+        people += other.people;
+        priors += other.priors;
+        pending += other.pending;
+    }
+    void subtract(const Carried& other) {
+        people -= other.people;
+        priors -= other.priors;
+        pending -= other.pending;
+    }
+    void move_share_to(Carried& other, double fraction) {
+        const Carried moving = share(fraction);
+        subtract(moving);
+        other.add(moving);
+    }
+};
+
+// A block's month-level counts, added to the outcomes once.
+struct BlockCounts {
+    double proven = 0.0;
+    double out_of_court = 0.0;
+    double convictions = 0.0;
+    double custodial_sentences = 0.0;
+    double first_time_youth = 0.0;
+    double first_time_adult = 0.0;
+    double active_offenders = 0.0;
+    double custody = 0.0;
+    double licence = 0.0;
 };
 
 // Compartments with fewer people are dropped rather than carried.
@@ -80,15 +191,18 @@ class CohortRun {
     void add_entrants(int month);
     double prevention_coverage(std::size_t programme, int month) const;
 
+    // cohort_tables.cpp: what depends on the month and age but not on the
+    // compartment, tabulated once a run.
+    void prepare_tables();
+    ClassUnits class_units(int age_class, bool in_gang, std::size_t season) const;
+    AgeMix age_mix(int age, int months_since_ageing) const;
+
     // cohort_run.cpp
     void step(int month);
+    void age_everyone();
+    void process_block(int month, int age, std::size_t type, BlockCounts& counts);
     void flush_group(int month, std::size_t age_index, bool in_gang,
                      const PerOffenceType<double>& weights, const GroupSums& group);
-    void process_block(int month, int age, std::size_t type, std::vector<double>& next_mass,
-                       std::vector<double>& next_priors);
-    double sanction_custody_probability(OffenceType type, bool youth, double prior) const;
-    // Share of a year of age that programme `programme` refers from by events
-    // and monthly sources (gang exit: members only).
     double programme_share(std::size_t programme, std::size_t age_index, bool in_gang) const;
     double reoffending_probability(double proven_rate, bool desisted) const;
     void add_index_events(int month, double events, double reoffending);
@@ -98,6 +212,8 @@ class CohortRun {
     void run_programmes(int month);
     void run_radicalisation(int month);
     void apply_programme_effects(int month);
+    // Of a participant group's rates, the share offended now (free, career going).
+    double participant_offending_share(const ParticipantGroup& group) const;
     void finish_programmes();
     double places(std::size_t programme, int month) const;
     void count_programme(int month, std::size_t programme, ProgrammeMeasure measure, double value);
@@ -116,48 +232,54 @@ class CohortRun {
     int warmup_months_;
     int total_months_;
     std::vector<double> mass_;
-    std::vector<double> priors_;  // proven offences on record, summed over the compartment
-    std::vector<double> next_mass_;
-    std::vector<double> next_priors_;
+    std::vector<double> priors_;     // proven offences on record, summed over the compartment
+    std::vector<double> pending_;    // cases charged and not yet at court, likewise
+    double court_same_month_ = 1.0;  // share of charges at court in the month charged
+    double court_hazard_ = 1.0;      // a month, for cases waiting
 
     // Derived once per run.
     std::vector<double> base_type_shares_;
     std::array<PerOffenceType<double>, 4> mixes_{};
-    // Offending weight by type for [in gang][may abuse a partner][calendar month].
-    std::array<std::array<std::array<PerOffenceType<double>, 12>, 2>, 2> type_weights_{};
-    std::vector<double> age_curve_;          // by age index (years since 10)
-    std::vector<double> death_probability_;  // a month, by age index
-    std::vector<double> gang_join_hazard_;   // a month, for joiners not yet members
+    std::vector<double> age_curve_by_year_;  // by years since 10
+    std::vector<double> death_by_year_;      // a month
     double desistance_probability_ = 0.0;    // a month
     double gang_leave_probability_ = 0.0;
-    double custody_release_probability_ = 0.0;         // from the mix of last month's sentences
     PerOffenceType<double> custody_months_by_type_{};  // mean months inside of a sentence
     PerOffenceType<double> licence_months_by_type_{};
-    double sentences_this_month_ = 0.0;
-    double custody_months_this_month_ = 0.0;
-    double licence_months_this_month_ = 0.0;
-    double licence_end_probability_ = 0.0;
     double recall_return_probability_ = 1.0;
     double entrants_per_month_ = 0.0;
     double residents_under_ten_ = 0.0;
-    int partner_age_index_ = 6;  // first age index that may abuse a partner
-    int youth_age_index_ = 8;    // first adult age index (18)
+    int partner_age_years_ = 16;     // domestic abuse's minimum age
+    double follow_up_active_ = 0.0;  // months of proven-offending rate in 12 months' follow-up
+    double follow_up_desisted_ = 12.0;
+
+    // Tables by calendar month [season][age class][in gang], and by months since
+    // the last ageing [0-11][age compartment].
+    std::array<std::array<std::array<ClassUnits, 2>, kAgeClasses>, 12> units_{};
+    std::array<std::vector<AgeMix>, 12> ages_{};
+
+    // This month.
+    const std::vector<AgeMix>* current_ages_ = nullptr;
+    double custody_release_probability_ = 0.0;  // from the mix of last month's sentences
+    double licence_end_probability_ = 0.0;
+    double sentences_this_month_ = 0.0;
+    double custody_months_this_month_ = 0.0;
+    double licence_months_this_month_ = 0.0;
 
     // Programmes.
     std::vector<ProgrammeState> programmes_;
     std::vector<ProgrammeInputs> inputs_;
-    std::vector<std::vector<double>> eligible_share_;  // [programme][age index]
     std::ptrdiff_t triage_programme_ = -1;
-    std::vector<double> population_by_age_;  // this month, before ageing
+    std::vector<double> population_by_age_;  // this month
     std::vector<double> gang_members_by_age_;
     PerOffenceType<double> recorded_this_month_{};
-    double recorded_violence_by_members_ = 0.0;  // violence and robbery, for rival victims
+    double recorded_violence_by_members_ = 0.0;  // violence against the person, for rival victims
     double da_offender_rate_sum_ = 0.0;
     PerOffenceType<double> da_offender_rates_{};  // DA offences x the abuser's rates
-    // Radicalisation by age index: people who will become vulnerable, are, or were.
+    // Radicalisation by age compartment: people whose episode is to come, and
+    // people vulnerable now.
     std::vector<double> radicalisation_waiting_;
     std::vector<double> radicalisation_vulnerable_;
-    double channel_participants_vulnerable_ = 0.0;
 
     // MoJ proven reoffending, by calendar quarter of the index event.
     std::vector<double> reoffending_offenders_;

@@ -98,21 +98,14 @@ void CohortRun::create_starting_population() {
                         justice.sanction_probability[type] * proven_if_sanctioned;
     }
     proven_share = std::min(1.0, proven_share);
-    // The seasonal total of the offence mix averaged over the year, by gang and
-    // partner (the agent-based engine's hazard tables).
-    std::array<std::array<double, 2>, 2> mean_total{};
-    for (int in_gang = 0; in_gang < 2; ++in_gang) {
-        for (int partner = 0; partner < 2; ++partner) {
-            double total = 0.0;
-            for (int month = 0; month < 12; ++month) {
-                for (double weight :
-                     type_weights_[static_cast<std::size_t>(in_gang)][static_cast<std::size_t>(
-                         partner)][static_cast<std::size_t>(month)]) {
-                    total += weight;
-                }
+    // Offending per unit of rate averaged over the year, by gang and age class
+    // (the agent-based engine's hazard tables).
+    std::array<std::array<double, kAgeClasses>, 2> mean_total{};
+    for (std::size_t in_gang = 0; in_gang < 2; ++in_gang) {
+        for (std::size_t c = 0; c < kAgeClasses; ++c) {
+            for (std::size_t season = 0; season < 12; ++season) {
+                mean_total[in_gang][c] += units_[season][c][in_gang].offending / 12.0;
             }
-            mean_total[static_cast<std::size_t>(in_gang)][static_cast<std::size_t>(partner)] =
-                total / 12.0;
         }
     }
     const int history_months = max_age_months - 120;
@@ -136,11 +129,13 @@ void CohortRun::create_starting_population() {
             History state;
             history[0] = state;
             for (int k = 0; k < history_months; ++k) {
-                const int age_index = k / 12;
-                const bool partner = age_index >= partner_age_index_;
-                const double hazard =
-                    rate * age_curve_[static_cast<std::size_t>(age_index)] *
-                    mean_total[static_cast<std::size_t>(gang_rate)][partner ? 1U : 0U];
+                const double age_years = kAgeOfCriminalResponsibility + k / 12.0;
+                const auto c = static_cast<std::size_t>(
+                    age_class(age_years < 18.0, age_years >= partner_age_years_));
+                const double hazard = rate *
+                                      age_curve_by_year_[std::min(static_cast<std::size_t>(k / 12),
+                                                                  age_curve_by_year_.size() - 1)] *
+                                      mean_total[static_cast<std::size_t>(gang_rate)][c];
                 History next = state;
                 const double first = state.never * (1.0 - std::exp(-hazard));
                 next.never = state.never - first;
@@ -174,7 +169,8 @@ void CohortRun::create_starting_population() {
                 if (people <= 0.0) {
                     continue;
                 }
-                const int age_index = months / 12 - kAgeOfCriminalResponsibility;
+                // Compartment y holds months since 10 in [12y - 11, 12y] at month 0.
+                const int age_index = std::min((months - 120 + 11) / 12, cells_.ages - 1);
                 const History& h = history[static_cast<std::size_t>(months - 120)];
                 std::array<double, 3> gang_share{1.0, 0.0, 0.0};
                 if (risk_type.gang_joiner) {
