@@ -18,6 +18,15 @@ namespace cohort {
 
 namespace {
 
+// 1 - exp(-z) for z >= 0: by its series where z is small (error below 1e-16
+// relative), which most compartments' monthly rates are, sparing the exp.
+inline double chance_of_any(double z) {
+    if (z < 1e-3) {
+        return z * (1.0 - z * (0.5 - z / 6.0));
+    }
+    return -std::expm1(-z);
+}
+
 // Linear interpolation in a table on the grid 0, 1/kPriorSteps, ...
 double on_prior_grid(const std::vector<double>& table, double prior) {
     const double position =
@@ -118,7 +127,7 @@ double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
 double CohortRun::reoffending_probability(double proven_rate, bool desisted) const {
     // Expected proven offences in the 12 months after the index event, careers
     // ending meanwhile; the chance of at least one.
-    return 1.0 - std::exp(-proven_rate * (desisted ? follow_up_desisted_ : follow_up_active_));
+    return chance_of_any(proven_rate * (desisted ? follow_up_desisted_ : follow_up_active_));
 }
 
 void CohortRun::add_index_events(int month, double events, double reoffending) {
@@ -208,9 +217,16 @@ void CohortRun::step(int month) {
     custody_months_this_month_ = 0.0;
     licence_months_this_month_ = 0.0;
     BlockCounts counts;
+    committed_this_month_.fill(0.0);
     for (int age = 0; age < cells_.ages; ++age) {
+        // Offences and referral events are summed over an age's risk types and
+        // split by type once: within a gang state they are rate x weights.
+        AgeGroups groups;
         for (std::size_t type = 0; type < cells_.types.size(); ++type) {
-            process_block(month, age, type, counts);
+            process_block(month, age, type, counts, groups);
+        }
+        for (std::size_t g = 0; g < 2; ++g) {
+            flush_group(static_cast<std::size_t>(age), g == 1, groups.weights[g], groups.sums[g]);
         }
     }
     // A single custody (and licence) compartment per group, left at the rate that
@@ -223,6 +239,17 @@ void CohortRun::step(int month) {
                               std::max(licence_months_this_month_, sentences_this_month_));
     }
     if (reported(month)) {
+        for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+            const auto offence = static_cast<OffenceType>(t);
+            outcome(month, Outcome::offences_committed) += committed_this_month_[t];
+            outcome(month, committed_outcome(offence)) += committed_this_month_[t];
+            outcome(month, static_cast<Outcome>(t)) += recorded_this_month_[t];
+            outcome(month, Outcome::recorded_total) += recorded_this_month_[t];
+            if (is_violence_against_the_person(offence)) {
+                outcome(month, Outcome::recorded_violence_against_the_person) +=
+                    recorded_this_month_[t];
+            }
+        }
         outcome(month, Outcome::proven_offences) += counts.proven;
         outcome(month, Outcome::out_of_court_disposals) += counts.out_of_court;
         outcome(month, Outcome::convictions) += counts.convictions;
@@ -246,8 +273,11 @@ void CohortRun::step(int month) {
     run_programmes(month);
 }
 
-void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
+void CohortRun::flush_group(std::size_t age_index, bool in_gang,
                             const PerOffenceType<double>& weights, const GroupSums& group) {
+    if (group.people <= 0.0) {
+        return;
+    }
     const JusticeParameters& justice = p_.justice;
     const std::size_t da = index_of(OffenceType::domestic_abuse);
     double sanction_weight = 0.0;
@@ -258,6 +288,7 @@ void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
         sanction_weight +=
             weights[t] * justice.recording_probability[t] * justice.sanction_probability[t];
         recorded_this_month_[t] += recorded;
+        committed_this_month_[t] += committed;
         // Members' violence against the person picks rival gang members first.
         if (in_gang && offence != OffenceType::domestic_abuse &&
             is_violence_against_the_person(offence)) {
@@ -266,15 +297,6 @@ void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
         // The abusers' own offending, for support that acts on them.
         da_offender_rates_[t] += group.people_rate_squared * weights[da] *
                                  justice.recording_probability[da] * weights[t];
-        if (reported(month)) {
-            outcome(month, Outcome::offences_committed) += committed;
-            outcome(month, committed_outcome(offence)) += committed;
-            outcome(month, static_cast<Outcome>(t)) += recorded;
-            outcome(month, Outcome::recorded_total) += recorded;
-            if (is_violence_against_the_person(offence)) {
-                outcome(month, Outcome::recorded_violence_against_the_person) += recorded;
-            }
-        }
     }
     da_offender_rate_sum_ += group.people_rate * weights[da] * justice.recording_probability[da];
     const double da_sanction =
@@ -317,7 +339,8 @@ void CohortRun::flush_group(int month, std::size_t age_index, bool in_gang,
     }
 }
 
-void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts& counts) {
+void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts& counts,
+                              AgeGroups& groups) {
     const RiskType& risk_type = cells_.types[type];
     const int gang_states = cells_.gang_states(type);
     const auto age_index = static_cast<std::size_t>(age);
@@ -387,7 +410,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
         const double unit_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
                                  (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
                                  mix.age_curve;
-        GroupSums group;
+        GroupSums& group = groups.sums[g];
+        groups.weights[g] = blend.weights;
         auto& row = after[static_cast<std::size_t>(gang)];
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
@@ -463,6 +487,9 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                     return;
                 }
                 const double mean = 12.0 * usual_proven_rate;
+                if (mean < 1e-3) {
+                    return;  // 3 or more in a year: under 1e-10 a person
+                }
                 const double none_one_two = std::exp(-mean) * (1.0 + mean + mean * mean / 2.0);
                 const double qualifying = x * (1.0 - none_one_two);
                 const double crossing = x * usual_proven_rate * std::exp(-mean) * mean * mean / 2.0;
@@ -530,9 +557,9 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             if (first_arrest_possible && blend.triage_sanctions > 0.0) {
                 const double triage_rate = rate * blend.triage_sanctions;
                 ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
-                inputs.triage_referrals += x * (1.0 - std::exp(-triage_rate));
+                inputs.triage_referrals += x * chance_of_any(triage_rate);
                 thinning = triage_thinning;
-                diverted = x * (1.0 - std::exp(-triage_rate * thinning));
+                diverted = x * chance_of_any(triage_rate * thinning);
                 inputs.diversions += diverted;
                 inputs.first_time_entrants_avoided +=
                     diverted * blend.triage_proven / blend.triage_sanctions;
@@ -557,7 +584,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 formal_people * rate * (blend.out_of_court - thinning * blend.triage_out_of_court);
             if (count) {
                 // People who offended in the last 12 months, at this month's rate.
-                counts.active_offenders += x * (1.0 - std::exp(-12.0 * offending_rate));
+                counts.active_offenders += x * chance_of_any(12.0 * offending_rate);
             }
             // Per person this month: proven offences and custodial sentences.
             const double proven_rate = proven_events / x;
@@ -571,8 +598,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
 
             // Where the people go; new proven offences join the record of those
             // who have them, cases still to come follow the people who offended.
-            const double p_custody = 1.0 - std::exp(-custody_rate);
-            const double p_proven = std::max(p_custody, 1.0 - std::exp(-proven_rate));
+            const double p_custody = chance_of_any(custody_rate);
+            const double p_proven = std::max(p_custody, chance_of_any(proven_rate));
             if (!record) {
                 const double to_custody = (formal_people / x) * p_custody;
                 const double to_record = (formal_people / x) * (p_proven - p_custody);
@@ -590,7 +617,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                     // to come belong to those who did.
                     const double no_offence =
                         (formal_people / x) *
-                        std::exp(-(offending_rate - rate * blend.triage_sanctions * thinning));
+                        (1.0 - chance_of_any(offending_rate -
+                                             rate * blend.triage_sanctions * thinning));
                     const double offended = 1.0 - no_offence;
                     auto pending_part = [&](double share) {
                         return offended > 0.0 ? pending_left * share / offended : 0.0;
@@ -616,7 +644,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             if (is_on_licence(status)) {
                 const double to_custody = p_custody;
                 const double recall_rate = rate * blend.sanctions * justice.recall_probability;
-                const double to_recall = (1.0 - to_custody) * (1.0 - std::exp(-recall_rate));
+                const double to_recall = (1.0 - to_custody) * chance_of_any(recall_rate);
                 const double staying = 1.0 - to_custody - to_recall;
                 const double licence_ends = staying * licence_end_probability_;
                 move(custody_of(desisted), to_custody, proven_events * to_custody,
@@ -635,7 +663,6 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             move(status, 1.0 - p_custody, proven_events * (1.0 - p_custody),
                  pending_left * (1.0 - p_custody));
         }
-        flush_group(month, age_index, in_gang, blend.weights, group);
     }
 
     // Month's end: careers end, gang membership changes, deaths.

@@ -164,6 +164,13 @@ struct Carried {
     }
 };
 
+// An age's sums over its risk types, by in a gang or not, and the offence
+// weights they split by.
+struct AgeGroups {
+    std::array<GroupSums, 2> sums{};
+    std::array<PerOffenceType<double>, 2> weights{};
+};
+
 // A block's month-level counts, added to the outcomes once.
 struct BlockCounts {
     double proven = 0.0;
@@ -200,9 +207,10 @@ class CohortRun {
     // cohort_run.cpp
     void step(int month);
     void age_everyone();
-    void process_block(int month, int age, std::size_t type, BlockCounts& counts);
-    void flush_group(int month, std::size_t age_index, bool in_gang,
-                     const PerOffenceType<double>& weights, const GroupSums& group);
+    void process_block(int month, int age, std::size_t type, BlockCounts& counts,
+                       AgeGroups& groups);
+    void flush_group(std::size_t age_index, bool in_gang, const PerOffenceType<double>& weights,
+                     const GroupSums& group);
     double programme_share(std::size_t programme, std::size_t age_index, bool in_gang) const;
     double reoffending_probability(double proven_rate, bool desisted) const;
     void add_index_events(int month, double events, double reoffending);
@@ -273,6 +281,7 @@ class CohortRun {
     std::vector<double> population_by_age_;  // this month
     std::vector<double> gang_members_by_age_;
     PerOffenceType<double> recorded_this_month_{};
+    PerOffenceType<double> committed_this_month_{};
     double recorded_violence_by_members_ = 0.0;  // violence against the person, for rival victims
     double da_offender_rate_sum_ = 0.0;
     PerOffenceType<double> da_offender_rates_{};  // DA offences x the abuser's rates
