@@ -136,6 +136,36 @@ TEST_CASE("vrsim run writes manifest.json, timeseries.csv and summary.csv") {
     CHECK(manifest["scenarios"][0]["parameters"]["place"]["population"] == 20000);
 }
 
+TEST_CASE("vrsim run --engine cohort writes one deterministic replicate", "[cohort]") {
+    // The agreement fixture's parameters are fixed (no distributions): every
+    // cohort replicate would be the same, so one is run whatever --replicates says.
+    const fs::path fixed =
+        fs::path(VRSIM_SOURCE_DIR) / "tests" / "model" / "fixtures" / "agreement_core.toml";
+    TemporaryFolder folder;
+    const fs::path out = folder.path / "run";
+    const auto result =
+        vrsim::testing::run_vrsim({"run", fixed.string(), "--engine", "cohort", "-n", "5", "--out",
+                                   out.string(), "--no-charts", "-q"},
+                                  folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const nlohmann::json manifest = nlohmann::json::parse(read(out / "manifest.json"));
+    CHECK(manifest["engine"] == "cohort");
+    CHECK(manifest["replicates"] == 1);
+    const auto timeseries = lines_of(read(out / "timeseries.csv"));
+    REQUIRE(timeseries.size() > 1);
+    CHECK(timeseries[1].rfind(
+              "\"Agreement, no programmes\",0,2019-04,recorded_violence_with_injury,", 0) == 0);
+    CHECK(read(out / "timeseries.csv").find(",1,2019-04,") == std::string::npos);
+    // Deterministic: a second run writes the same file.
+    const fs::path again = folder.path / "again";
+    REQUIRE(vrsim::testing::run_vrsim({"run", fixed.string(), "--engine", "cohort", "--out",
+                                       again.string(), "--no-charts", "-q", "-j", "1"},
+                                      folder)
+                .exit_code == 0);
+    CHECK(read(out / "timeseries.csv") == read(again / "timeseries.csv"));
+}
+
 TEST_CASE("vrsim run gives byte-identical files on 1 and 2 threads") {
     TemporaryFolder folder;
     const Result one = run_small(folder, folder.path / "one", {"--threads", "1"});

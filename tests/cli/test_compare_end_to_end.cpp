@@ -3,6 +3,7 @@
 // compared or an engine not built.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli_test_support.hpp"
@@ -56,13 +57,35 @@ TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][compar
     CHECK_FALSE(fs::exists(out / "manifest.json"));
 
     result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
-                        fixture("comparison/same_as_base.toml"), "--engine", "cohort", "-q"},
+                        fixture("comparison/same_as_base.toml"), "--engine", "ant", "-q"},
                        folder);
     CHECK(result.exit_code == 2);
-    CHECK_THAT(result.err, Catch::Contains("cohort engine is not built yet"));
+    CHECK_THAT(result.err, Catch::Contains("--engine"));
 
     result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml")}, folder);
     CHECK(result.exit_code == 2);  // an alternative is required
+}
+
+TEST_CASE("vrsim compare --engine cohort: identical scenarios differ by exactly zero",
+          "[cli][comparison][cohort]") {
+    TemporaryFolder folder("vrsim-test-compare");
+    const fs::path out = folder.path / "out";
+    const auto result =
+        run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
+                   fixture("comparison/same_as_base.toml"), "--engine", "cohort", "-n", "2",
+                   "--out", out.string(), "--no-charts", "--no-notebook", "-q"},
+                  folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    const nlohmann::json manifest =
+        nlohmann::json::parse(vrsim::testing::read_file(out / "manifest.json"));
+    CHECK(manifest["engine"] == "cohort");
+    // The fixture's parameters carry distributions: one cohort run per draw.
+    CHECK(manifest["replicates"] == 2);
+    const std::string comparison = vrsim::testing::read_file(out / "comparison.csv");
+    CHECK_THAT(comparison, Catch::Contains(",offences_averted,0,0,0,0,"));
+    // The cohort engine does not count victims as people.
+    CHECK_THAT(comparison, Catch::Contains(",victims_spared,nan,"));
 }
 
 TEST_CASE("vrsim compare gives byte-identical files for any thread count", "[cli][comparison]") {
