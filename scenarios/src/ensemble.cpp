@@ -56,7 +56,10 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
             return finished;
         }
         try {
-            const model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
+            model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
+            if (options.parameter_source) {
+                options.parameter_source(parameters, options.seed, replicate);
+            }
             // Isolated so that, if the engine runs parallel loops, this thread cannot
             // pick up another replicate while waiting and reuse its own engine.
             tbb::this_task_arena::isolate([&] {
