@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "calibration_support.hpp"
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
@@ -102,6 +103,11 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
         ->check(CLI::ExistingFile);
     compare->add_option("--out,-o", arguments.out,
                         "Output folder, created if missing [default: runs/compare-<base name>]");
+    compare
+        ->add_option("--posterior", arguments.posterior,
+                     "A calibration's posterior.csv: replicate r of every scenario runs with the\n"
+                     "same particle, drawn by weight")
+        ->check(CLI::ExistingFile);
     compare->add_flag("--no-charts", arguments.no_charts, "Do not draw charts/ (needs gnuplot)");
     compare->add_flag("--no-notebook", arguments.no_notebook, "Do not write report.ipynb");
     compare->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no tables");
@@ -133,16 +139,30 @@ int compare_command(const CompareArguments& arguments,
                                     ("compare-" + arguments.scenarios.front().stem().string())
                               : arguments.out;
 
+    scenarios::CompareOptions options = arguments.options;
+    if (!arguments.posterior.empty()) {
+        std::vector<const scenarios::Scenario*> scenarios;
+        for (const scenarios::Scenario& scenario : loaded) {
+            scenarios.push_back(&scenario);
+        }
+        const int status = report_input_errors([&] {
+            use_posterior(arguments.posterior, scenarios, options.ensemble);
+            return kOk;
+        });
+        if (status != kOk) {
+            return status;
+        }
+    }
+
     watch_for_interrupt();
     ProgressBar progress(ProgressBar::wanted(arguments.quiet));
     std::vector<scenarios::Comparison> comparisons;
     try {
-        comparisons =
-            scenarios::write_comparison_folder(loaded, arguments.options, out, command_line,
-                                               [&](std::uint32_t done, std::uint32_t total) {
-                                                   stop_if_interrupted();
-                                                   progress.update(done, total);
-                                               });
+        comparisons = scenarios::write_comparison_folder(
+            loaded, options, out, command_line, [&](std::uint32_t done, std::uint32_t total) {
+                stop_if_interrupted();
+                progress.update(done, total);
+            });
     } catch (const Interrupted&) {
         progress.finish();
         std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
