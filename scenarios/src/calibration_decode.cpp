@@ -288,7 +288,7 @@ class CalibrationDecoder {
             } else {
                 target.observed = *number;
             }
-            if (source == nullptr) {
+            if (source == nullptr && target.kind == TargetKind::rate) {
                 report(table, path + ".source",
                        "required with observed: say where the observed value comes from");
             }

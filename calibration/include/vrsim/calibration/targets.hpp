@@ -12,9 +12,10 @@
 // The distance of a simulation is the weighted mean of its targets' distances
 // (weights normalised to sum 1). Why: ABC distances should weigh summaries on a
 // common scale (Prangle 2017, "Adapting the ABC distance function"; pyABC's
-// distances divide each summary by a scale); here the scale is fixed, not
-// adapted per generation, so tolerances stay comparable from one generation to
-// the next, as Toni et al. (2009)'s decreasing schedule assumes. Dividing by the
+// weighted p-norm distances weigh each summary by the inverse of a scale);
+// here the scale is fixed, not adapted per generation, so tolerances stay
+// comparable from one generation to the next, as Toni et al. (2009)'s
+// decreasing schedule assumes. Dividing by the
 // observed mean rather than the observed spread keeps a monthly series with
 // little month-to-month variation from dominating.
 #include <filesystem>
