@@ -1,5 +1,6 @@
 #include "calibration_support.hpp"
 
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -64,10 +65,11 @@ void use_posterior(const std::filesystem::path& file,
                    const std::vector<const scenarios::Scenario*>& scenarios,
                    scenarios::EnsembleOptions& options) {
     const calibration::Posterior posterior = calibration::read_posterior_csv(file);
-    // Each scenario is checked; the fields' locations are the same in every
-    // scenario, so the first one's source serves all.
+    // Every scenario is checked (this throws when the columns do not fit one); a
+    // field is located the same way in every scenario, so the first one's
+    // source serves all.
     for (const scenarios::Scenario* scenario : scenarios) {
-        options.parameter_source = calibration::posterior_parameter_source(posterior, *scenario);
+        calibration::posterior_parameter_source(posterior, *scenario);
     }
     options.parameter_source =
         calibration::posterior_parameter_source(posterior, *scenarios.front());

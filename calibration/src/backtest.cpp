@@ -54,8 +54,13 @@ ForecastScore score_forecast(const std::vector<double>& history,
             "the seasonal naive forecast is exact over the history, so MASE is undefined");
     }
     double absolute_errors = 0.0;
+    double naive_forecast_errors = 0.0;
     std::array<std::size_t, kIntervalLevels.size()> covered{};
     for (std::size_t h = 0; h < observed.size(); ++h) {
+        // Month T + h is forecast by month T + h - 12k, the latest in the history.
+        const std::size_t seasons_back = h / kSeasonMonths + 1;
+        naive_forecast_errors +=
+            std::abs(observed[h] - history[history.size() + h - seasons_back * kSeasonMonths]);
         std::vector<double> values;
         values.reserve(replicates.size());
         for (const std::vector<double>& replicate : replicates) {
@@ -74,6 +79,7 @@ ForecastScore score_forecast(const std::vector<double>& history,
     const double months = static_cast<double>(observed.size());
     score.mae = absolute_errors / months;
     score.mase = score.mae / score.seasonal_naive_scale;
+    score.seasonal_naive_mae = naive_forecast_errors / months;
     for (std::size_t level = 0; level < kIntervalLevels.size(); ++level) {
         score.coverage[level] = static_cast<double>(covered[level]) / months;
     }

@@ -34,6 +34,8 @@ TEST_CASE("MAE, MASE and coverage of a three-month forecast, by hand", "[backtes
     CHECK(score.seasonal_naive_scale == Approx(12.0));
     CHECK(score.mae == Approx(2.5));          // (1 + 6 + 0.5) / 3
     CHECK(score.mase == Approx(2.5 / 12.0));  // 0.2083
+    // The seasonal naive forecast of months 24..26 is months 12..14: 12, 13, 14.
+    CHECK(score.seasonal_naive_mae == Approx(13.0));
     // 50%: [22, 26] holds 25; [31, 33] not 26; [20, 28] holds 27.
     // 80%: [20.8, 27.2] holds 25; [30.4, 33.6] not 26; [14, 35.2] holds 27.
     // 95%: [20.2, 27.8] holds 25; [30.1, 33.9] not 26; [11, 38.8] holds 27.
@@ -61,6 +63,23 @@ TEST_CASE("Interval bounds count as covered, and each level is scored on its own
     CHECK(score.seasonal_naive_scale == Approx(4.0));
     CHECK(score.mae == Approx(4.0));  // median 5
     CHECK(score.mase == Approx(1.0));
+    CHECK(score.seasonal_naive_mae == Approx(1.0));  // month 13 forecast by month 1: 10
+}
+
+TEST_CASE("Seasonal naive forecasts beyond a year repeat the last observed year", "[backtest]") {
+    // History 0..12 (13 months); horizon of 14 months, all observed 100.
+    // Months 13..24 are forecast by months 1..12 (values 1..12); months 25, 26
+    // by 13 - 12 and 14 - 12 seasons back: months 1, 2 again.
+    std::vector<double> history;
+    for (int t = 0; t <= 12; ++t) {
+        history.push_back(t);
+    }
+    const std::vector<double> observed(14, 100.0);
+    const std::vector<std::vector<double>> replicates = {std::vector<double>(14, 100.0)};
+    const ForecastScore score = score_forecast(history, observed, replicates);
+    // Errors 99..88 then 99, 98: (sum 99..88 = 1122) + 197 = 1319, over 14.
+    CHECK(score.seasonal_naive_mae == Approx(1319.0 / 14.0));
+    CHECK(score.mae == 0.0);
 }
 
 TEST_CASE("Scores that cannot be computed are refused", "[backtest]") {

@@ -163,7 +163,7 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
     const fs::path twin = kModel / "calibration_minimal_twin.toml";
     const Result compared =
         run_vrsim({"compare", kScenario.string(), twin.string(), "--posterior", posterior.string(),
-                   "-n", "3", "--out", compare.string(), "--no-charts", "--no-notebook", "--quiet"},
+                   "-n", "4", "--out", compare.string(), "--no-charts", "--no-notebook", "--quiet"},
                   folder);
     INFO(compared.err);
     REQUIRE(compared.exit_code == 0);
@@ -175,7 +175,9 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
             ++rows;
         }
     }
-    CHECK(rows == 3);
+    CHECK(rows == 4);
+    // The base's replicates are those of `vrsim run --posterior` with the same seed.
+    CHECK(read_file(compare / "timeseries.csv").starts_with(read_file(run_a / "timeseries.csv")));
 
     // A posterior of another scenario's parameters is refused.
     const fs::path wrong = folder.path / "wrong.csv";
@@ -217,8 +219,8 @@ TEST_CASE("vrsim backtest scores each origin's forecast and writes its tables") 
     const std::vector<std::string> table = lines_of(read_file(out / "backtest.csv"));
     REQUIRE(table.size() == 3);
     CHECK(table[0] ==
-          "origin,outcome,horizon_months,mae,mase,seasonal_naive_scale,coverage_50,coverage_80,"
-          "coverage_95,generations,simulations,final_tolerance");
+          "origin,outcome,horizon_months,mae,mase,seasonal_naive_scale,seasonal_naive_mae,"
+          "coverage_50,coverage_80,coverage_95,generations,simulations,final_tolerance");
     CHECK(table[1].starts_with("2020-07,recorded_total,3,"));  // origins in month order
     CHECK(table[2].starts_with("2020-10,recorded_total,3,"));
     const std::vector<std::string> forecasts = lines_of(read_file(out / "backtest_forecasts.csv"));

@@ -25,6 +25,11 @@ struct ForecastScore {
     double mae = 0.0;
     double seasonal_naive_scale = 0.0;  // in-sample MAE of the lag-12 naive forecast
     double mase = 0.0;
+    // For comparison: the MAE over the horizon of the seasonal naive forecast
+    // itself (each month forecast by the last observed value of the same
+    // calendar month before the origin). MAE below it: better than seasonal
+    // naive out of sample too.
+    double seasonal_naive_mae = 0.0;
     std::array<double, 3> coverage{};  // of kIntervalLevels, in order
 };
 
