@@ -306,6 +306,8 @@ int backtest_command(const BacktestArguments& arguments,
                     replicates.push_back(std::move(values));
                 });
 
+            record_posterior(folder, folder / "posterior.csv");
+
             OriginResult scored;
             scored.origin = origin;
             scored.observed = calibration::observed_window(

@@ -1,6 +1,7 @@
 #include "calibration_support.hpp"
 
 #include <cmath>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -73,6 +74,15 @@ void use_posterior(const std::filesystem::path& file,
     }
     options.parameter_source =
         calibration::posterior_parameter_source(posterior, *scenarios.front());
+}
+
+void record_posterior(const std::filesystem::path& folder, const std::filesystem::path& posterior) {
+    const std::filesystem::path file = folder / "manifest.json";
+    std::ifstream in(file, std::ios::binary);
+    nlohmann::json manifest = nlohmann::json::parse(in);
+    in.close();
+    manifest["posterior"] = files_with_digests({posterior}).front();
+    write_json(file, manifest);
 }
 
 void print_generation(const calibration::GenerationReport& report, const std::string& prefix) {

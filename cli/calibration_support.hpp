@@ -37,6 +37,10 @@ void use_posterior(const std::filesystem::path& file,
                    const std::vector<const scenarios::Scenario*>& scenarios,
                    scenarios::EnsembleOptions& options);
 
+// Adds "posterior": {"path", "sha256"} to FOLDER/manifest.json, rewritten
+// atomically, so a run folder says which posterior its replicates drew from.
+void record_posterior(const std::filesystem::path& folder, const std::filesystem::path& posterior);
+
 // Prints one generation's figures (tolerance, acceptance rate, ESS, simulations).
 void print_generation(const calibration::GenerationReport& report, const std::string& prefix = "");
 

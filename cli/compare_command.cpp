@@ -185,6 +185,9 @@ int compare_command(const CompareArguments& arguments,
         return kRuntimeFailure;
     }
     progress.finish();
+    if (!arguments.posterior.empty()) {
+        record_posterior(out, arguments.posterior);
+    }
     if (!arguments.quiet) {
         print_headline(comparisons);
         std::cout << "\nWrote " << out.string()

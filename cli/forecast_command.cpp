@@ -102,6 +102,7 @@ int forecast_command(const ForecastArguments& arguments,
             return kInterrupted;
         }
         progress.finish();
+        record_posterior(out, arguments.posterior);
         plots::ChartOptions charts;
         if (observed) {
             calibration::write_tidy_csv(*observed, out / "observed.csv");

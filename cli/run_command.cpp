@@ -90,6 +90,9 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
         return kRuntimeFailure;
     }
     progress.finish();
+    if (!arguments.posterior.empty()) {
+        record_posterior(out, arguments.posterior);
+    }
     if (!arguments.quiet) {
         std::cout << "Wrote " << arguments.ensemble.replicates << " replicates of " << scenario.name
                   << " to " << out.string() << ": "

@@ -141,6 +141,9 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
                             Catch::Contains(",2021-03,recorded_total,"));
     CHECK_THAT(summary, !Catch::Contains(",2021-04,"));
     CHECK(lines_of(read_file(forecast / "observed.csv")).size() == 25);
+    // The manifest names the posterior the replicates drew from, with its hash.
+    CHECK_THAT(read_file(forecast / "manifest.json"),
+               Catch::Contains("\"posterior\": {") && Catch::Contains(posterior.string()));
 
     // The same posterior, seed and replicates give the same run; common random
     // numbers hold in compare (a scenario against itself differs by nothing).
