@@ -72,8 +72,9 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateArguments& arguments) {
                      "Worker threads; 0 uses all cores. Changes speed, not results")
         ->default_val(0)
         ->check(CLI::Range(0, kMaxThreads));
-    calibrate->add_option("--out,-o", arguments.out,
-                          "Output folder [default: runs/calibrate-<scenario name>, or --resume's]");
+    calibrate->add_option(
+        "--out,-o", arguments.out,
+        "Output folder [default: runs/calibrate-<scenario file name>, or --resume's]");
     calibrate
         ->add_option("--resume", arguments.resume,
                      "Continue the calibration whose checkpoint.json is in this folder")
