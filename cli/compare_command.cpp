@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "calibration_support.hpp"
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
@@ -99,6 +100,11 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
         ->check(CLI::ExistingFile);
     compare->add_option("--out,-o", arguments.out,
                         "Output folder, created if missing [default: runs/compare-<base name>]");
+    compare
+        ->add_option("--posterior", arguments.posterior,
+                     "A calibration's posterior.csv: replicate r of every scenario runs with the\n"
+                     "same particle, drawn by weight")
+        ->check(CLI::ExistingFile);
     compare->add_flag("--no-charts", arguments.no_charts, "Do not draw charts/ (needs gnuplot)");
     compare->add_flag("--no-notebook", arguments.no_notebook, "Do not write report.ipynb");
     compare->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no tables");
@@ -125,10 +131,19 @@ int compare_command(const CompareArguments& arguments,
                                     ("compare-" + arguments.scenarios.front().stem().string())
                               : arguments.out;
 
-    auto options = arguments.options;
+    scenarios::CompareOptions options = arguments.options;
     std::vector<const scenarios::Scenario*> scenario_list;
     for (const scenarios::Scenario& scenario : loaded) {
         scenario_list.push_back(&scenario);
+    }
+    if (!arguments.posterior.empty()) {
+        const int status = report_input_errors([&] {
+            use_posterior(arguments.posterior, scenario_list, options.ensemble);
+            return kOk;
+        });
+        if (status != kOk) {
+            return status;
+        }
     }
     options.ensemble.replicates = scenarios::effective_replicates(options.ensemble, scenario_list);
 
@@ -163,6 +178,9 @@ int compare_command(const CompareArguments& arguments,
         return kRuntimeFailure;
     }
     progress.finish();
+    if (!arguments.posterior.empty()) {
+        record_posterior(out, arguments.posterior);
+    }
     if (!arguments.quiet) {
         print_headline(comparisons);
         std::cout << "\nWrote " << out.string()

@@ -16,7 +16,8 @@ namespace vrsim::cli {
 struct CompareArguments {
     std::vector<std::filesystem::path> scenarios;  // base first
     scenarios::CompareOptions options;
-    std::filesystem::path out;  // empty: runs/compare-<base file stem>
+    std::filesystem::path out;        // empty: runs/compare-<base file stem>
+    std::filesystem::path posterior;  // a calibration's posterior.csv; empty: none
     bool no_charts = false;
     bool no_notebook = false;
     bool quiet = false;

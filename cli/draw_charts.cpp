@@ -9,8 +9,7 @@
 
 namespace vrsim::cli {
 
-int draw_charts(const std::filesystem::path& folder, bool quiet) {
-    plots::ChartOptions options;
+int draw_charts(const std::filesystem::path& folder, bool quiet, plots::ChartOptions options) {
     if (const char* program = std::getenv("VRSIM_GNUPLOT"); program != nullptr && *program) {
         options.gnuplot = program;
     }

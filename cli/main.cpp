@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "backtest_command.hpp"
+#include "calibrate_command.hpp"
 #include "compare_command.hpp"
 #include "exit_codes.hpp"
+#include "forecast_command.hpp"
 #include "markov_command.hpp"
 #include "notebook_command.hpp"
 #include "observed_command.hpp"
@@ -51,6 +54,12 @@ int main(int argc, char** argv) {
     CLI::App* notebook = add_notebook_command(app, notebook_arguments);
     PlotArguments plot_arguments;
     CLI::App* plot = add_plot_command(app, plot_arguments);
+    CalibrateArguments calibrate_arguments;
+    CLI::App* calibrate = add_calibrate_command(app, calibrate_arguments);
+    ForecastArguments forecast_arguments;
+    CLI::App* forecast = add_forecast_command(app, forecast_arguments);
+    BacktestArguments backtest_arguments;
+    CLI::App* backtest = add_backtest_command(app, backtest_arguments);
 
     try {
         app.parse(argc, argv);
@@ -72,6 +81,15 @@ int main(int argc, char** argv) {
         }
         if (plot->parsed()) {
             return plot_command(plot_arguments);
+        }
+        if (calibrate->parsed()) {
+            return calibrate_command(calibrate_arguments, command_line);
+        }
+        if (forecast->parsed()) {
+            return forecast_command(forecast_arguments, command_line);
+        }
+        if (backtest->parsed()) {
+            return backtest_command(backtest_arguments, command_line);
         }
         return run->parsed() ? run_command(run_arguments, command_line)
                              : validate_command(validate_arguments);

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "calibration_support.hpp"
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
@@ -35,6 +36,10 @@ CLI::App* add_run_command(CLI::App& app, RunArguments& arguments) {
     add_ensemble_options(*run, arguments.ensemble);
     run->add_option("--out,-o", arguments.out,
                     "Output folder, created if missing [default: runs/<scenario file name>]");
+    run->add_option("--posterior", arguments.posterior,
+                    "A calibration's posterior.csv: each replicate runs with a particle drawn\n"
+                    "by weight (its columns must be the scenario's uncertain parameters)")
+        ->check(CLI::ExistingFile);
     run->add_flag("--summary-only", arguments.ensemble.summary_only,
                   "Write summary.csv and manifest.json but no timeseries.csv; memory stays\n"
                   "the same however many replicates (quantiles become P-square estimates)");
@@ -57,6 +62,15 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
                               : arguments.out;
 
     scenarios::EnsembleOptions ensemble = arguments.ensemble;
+    if (!arguments.posterior.empty()) {
+        const int status = report_input_errors([&] {
+            use_posterior(arguments.posterior, {&scenario}, ensemble);
+            return kOk;
+        });
+        if (status != kOk) {
+            return status;
+        }
+    }
     ensemble.replicates = scenarios::effective_replicates(ensemble, {&scenario});
 
     watch_for_interrupt();
@@ -77,6 +91,9 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
         return kRuntimeFailure;
     }
     progress.finish();
+    if (!arguments.posterior.empty()) {
+        record_posterior(out, arguments.posterior);
+    }
     if (!arguments.quiet) {
         std::cout << "Wrote " << ensemble.replicates << " replicates of " << scenario.name << " to "
                   << out.string() << ": "

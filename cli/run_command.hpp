@@ -13,7 +13,8 @@ namespace vrsim::cli {
 struct RunArguments {
     std::filesystem::path scenario;
     scenarios::EnsembleOptions ensemble;
-    std::filesystem::path out;  // empty: runs/<scenario file stem>
+    std::filesystem::path out;        // empty: runs/<scenario file stem>
+    std::filesystem::path posterior;  // a calibration's posterior.csv; empty: none
     bool no_charts = false;
     bool quiet = false;
 };

@@ -26,8 +26,8 @@ struct FinishedReplicate {
 
 std::uint32_t effective_replicates(const EnsembleOptions& options,
                                    const std::vector<const Scenario*>& scenarios) {
-    if (options.engine != model::EngineKind::cohort) {
-        return options.replicates;
+    if (options.engine != model::EngineKind::cohort || options.parameter_source) {
+        return options.replicates;  // stochastic, or a posterior particle per replicate
     }
     for (const Scenario* scenario : scenarios) {
         if (!scenario->uncertain.empty()) {
@@ -70,7 +70,10 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
             return finished;
         }
         try {
-            const model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
+            model::Parameters parameters = draw_parameters(scenario, options.seed, replicate);
+            if (options.parameter_source) {
+                options.parameter_source(parameters, options.seed, replicate);
+            }
             // Isolated so that, if the engine runs parallel loops, this thread cannot
             // pick up another replicate while waiting and reuse its own engine.
             if (options.engine == model::EngineKind::cohort) {

@@ -88,12 +88,13 @@ class ParameterDecoder {
         if (path.empty()) {
             known.insert(known.begin(), "scenario");  // read per file, listed for suggestions
             known.push_back("programmes");            // checked by the programme decoder
+            known.push_back("calibration");           // checked by the calibration decoder
         }
         const Field* field = find_field(path);
         const bool offence_types = field != nullptr && field->is_per_offence_type();
         for (const MergedNode& child : table.children) {
             const std::string child_path = join_path(path, child.name);
-            if (path.empty() && child.name == "programmes") {
+            if (path.empty() && (child.name == "programmes" || child.name == "calibration")) {
                 continue;
             }
             if (std::find(known.begin(), known.end(), child.name) == known.end()) {

@@ -242,6 +242,10 @@ std::vector<std::string_view> known_keys(std::string_view path) {
 }
 
 bool is_leaf_path(std::string_view path) {
+    // Every key of [calibration] is a leaf: an extending file replaces it whole.
+    if (path.starts_with("calibration.")) {
+        return true;
+    }
     // Under programmes.<id>, only the sections are tables; every setting is a leaf.
     constexpr std::string_view kProgrammes = "programmes";
     if (path.starts_with(kProgrammes) &&

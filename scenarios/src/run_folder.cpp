@@ -88,9 +88,9 @@ void ScenarioFiles::commit() {
 void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
                       const std::filesystem::path& folder,
                       const std::vector<std::string>& command_line,
-                      const ProgressCallback& progress) {
+                      const ProgressCallback& progress, const ReplicateSink& extra) {
     detail::ScenarioFiles files(folder, {&scenario}, options, command_line);
-    files.run(0, {}, progress);
+    files.run(0, extra, progress);
     files.commit();
 }
 

@@ -2,6 +2,7 @@
 // that span fields, and report every problem at once.
 #include <utility>
 
+#include "calibration_decode.hpp"
 #include "programme_decode.hpp"
 #include "scenario_decode.hpp"
 #include "scenario_diagnostics.hpp"
@@ -32,6 +33,7 @@ Scenario load_scenario(const std::filesystem::path& file) {
         detail::decode_parameters(document.root, file, scenario, diagnostics);
     detail::decode_programmes(document.root, file, scenario, diagnostics);
     detail::check_parameter_rules(scenario.parameters, document.root, file, failed, diagnostics);
+    detail::decode_calibration(document.root, scenario, diagnostics);
     if (!diagnostics.empty()) {
         throw fail();
     }

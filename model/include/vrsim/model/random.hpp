@@ -28,6 +28,7 @@ enum class Decision : std::uint32_t {
     programme_reach,
     radicalisation,
     calibration_proposal,  // ABC-SMC proposals (calibration/)
+    posterior_draw,        // which posterior particle a replicate runs with (calibration/)
 };
 
 inline constexpr std::uint64_t mix64(std::uint64_t z) {

@@ -8,9 +8,17 @@
 
 #include "vrsim/model/engine.hpp"
 #include "vrsim/model/outcomes.hpp"
+#include "vrsim/model/parameters.hpp"
 #include "vrsim/scenarios/scenario.hpp"
 
 namespace vrsim::scenarios {
+
+// Sets some of replicate `replicate`'s parameters after the scenario's own draws
+// (calibration/ fills it with a posterior particle). Called from several threads
+// at once; must depend only on its arguments, so results keep their independence
+// of the thread count.
+using ParameterSource =
+    std::function<void(model::Parameters& parameters, std::uint64_t seed, std::uint32_t replicate)>;
 
 struct EnsembleOptions {
     std::uint32_t replicates = 100;
@@ -20,6 +28,7 @@ struct EnsembleOptions {
     // The cohort engine is deterministic: its replicates differ only by their
     // parameter draws.
     model::EngineKind engine = model::EngineKind::abm;
+    ParameterSource parameter_source;  // empty: the scenario's draws only
 };
 
 // Replicates worth running: with the cohort engine and no parameter drawn, every
@@ -36,7 +45,8 @@ using ProgressCallback = std::function<void(std::uint32_t done, std::uint32_t to
 int resolve_threads(int threads);
 
 // Runs options.replicates replicates of `scenario` with options.engine: replicate
-// r uses draw_parameters(scenario, seed, r) and the random streams of (seed, r).
+// r uses draw_parameters(scenario, seed, r), then options.parameter_source when
+// set, and the random streams of (seed, r).
 // At most 2 x threads replicates are in memory at once. For the duration of the
 // call TBB's process-wide parallelism is limited to the resolved thread count. An exception thrown
 // by the engine, a sink or `progress` stops the run and propagates.

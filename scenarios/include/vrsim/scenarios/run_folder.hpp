@@ -16,9 +16,10 @@ namespace vrsim::scenarios {
 // summary-only mode a timeseries.csv left by an earlier run is removed, so the
 // folder never mixes runs. Throws OutputError (naming the path and the reason) or
 // whatever the engine or `progress` throws; on any exception no new file is left.
+// `extra`, when set, also receives every replicate (e.g. to score a forecast).
 void write_run_folder(const Scenario& scenario, const EnsembleOptions& options,
                       const std::filesystem::path& folder,
                       const std::vector<std::string>& command_line,
-                      const ProgressCallback& progress = {});
+                      const ProgressCallback& progress = {}, const ReplicateSink& extra = {});
 
 }  // namespace vrsim::scenarios

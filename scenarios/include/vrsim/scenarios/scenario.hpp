@@ -4,12 +4,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "vrsim/model/parameters.hpp"
 #include "vrsim/model/random.hpp"
+#include "vrsim/scenarios/calibration_settings.hpp"
 
 namespace vrsim::scenarios {
 
@@ -80,6 +82,8 @@ struct Scenario {
     std::vector<ProgrammeFunding> funding;  // one per programme, in parameters.programmes order
     // Where each parameter's value came from ("source" in the file), by field path.
     std::vector<std::pair<std::string, std::string>> sources;
+    // The [calibration] section, when the scenario (or a file it extends) has one.
+    std::optional<CalibrationSettings> calibration;
 };
 
 // One draw from `distribution`, identical on every platform for the same stream.

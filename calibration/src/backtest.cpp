@@ -1,0 +1,89 @@
+#include "vrsim/calibration/backtest.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace vrsim::calibration {
+
+namespace {
+
+constexpr std::size_t kSeasonMonths = 12;
+
+}  // namespace
+
+double quantile_type7(std::vector<double> values, double q) {
+    if (values.empty()) {
+        throw std::invalid_argument("quantile of no values");
+    }
+    std::sort(values.begin(), values.end());
+    const double position = q * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const std::size_t above = std::min(below + 1, values.size() - 1);
+    const double fraction = position - static_cast<double>(below);
+    return values[below] + fraction * (values[above] - values[below]);
+}
+
+ForecastScore score_forecast(const std::vector<double>& history,
+                             const std::vector<double>& observed,
+                             const std::vector<std::vector<double>>& replicates) {
+    if (history.size() <= kSeasonMonths) {
+        throw std::invalid_argument(
+            "MASE needs at least 13 months of history before the origin, got " +
+            std::to_string(history.size()));
+    }
+    if (observed.empty() || replicates.empty()) {
+        throw std::invalid_argument("nothing to score: no horizon months or no replicates");
+    }
+    for (const std::vector<double>& replicate : replicates) {
+        if (replicate.size() != observed.size()) {
+            throw std::invalid_argument("a replicate's forecast has " +
+                                        std::to_string(replicate.size()) + " months, expected " +
+                                        std::to_string(observed.size()));
+        }
+    }
+    ForecastScore score;
+    double naive_errors = 0.0;
+    for (std::size_t t = kSeasonMonths; t < history.size(); ++t) {
+        naive_errors += std::abs(history[t] - history[t - kSeasonMonths]);
+    }
+    score.seasonal_naive_scale = naive_errors / static_cast<double>(history.size() - kSeasonMonths);
+    if (score.seasonal_naive_scale == 0.0) {
+        throw std::invalid_argument(
+            "the seasonal naive forecast is exact over the history, so MASE is undefined");
+    }
+    double absolute_errors = 0.0;
+    double naive_forecast_errors = 0.0;
+    std::array<std::size_t, kIntervalLevels.size()> covered{};
+    for (std::size_t h = 0; h < observed.size(); ++h) {
+        // Month T + h is forecast by month T + h - 12k, the latest in the history.
+        const std::size_t seasons_back = h / kSeasonMonths + 1;
+        naive_forecast_errors +=
+            std::abs(observed[h] - history[history.size() + h - seasons_back * kSeasonMonths]);
+        std::vector<double> values;
+        values.reserve(replicates.size());
+        for (const std::vector<double>& replicate : replicates) {
+            values.push_back(replicate[h]);
+        }
+        absolute_errors += std::abs(observed[h] - quantile_type7(values, 0.5));
+        for (std::size_t level = 0; level < kIntervalLevels.size(); ++level) {
+            const double tail = (1.0 - kIntervalLevels[level]) / 2.0;
+            const double low = quantile_type7(values, tail);
+            const double high = quantile_type7(values, 1.0 - tail);
+            if (low <= observed[h] && observed[h] <= high) {
+                ++covered[level];
+            }
+        }
+    }
+    const double months = static_cast<double>(observed.size());
+    score.mae = absolute_errors / months;
+    score.mase = score.mae / score.seasonal_naive_scale;
+    score.seasonal_naive_mae = naive_forecast_errors / months;
+    for (std::size_t level = 0; level < kIntervalLevels.size(); ++level) {
+        score.coverage[level] = static_cast<double>(covered[level]) / months;
+    }
+    return score;
+}
+
+}  // namespace vrsim::calibration

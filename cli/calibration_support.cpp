@@ -1,0 +1,202 @@
+#include "calibration_support.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "exit_codes.hpp"
+#include "interrupt.hpp"
+#include "print_diagnostics.hpp"
+#include "vrsim/calibration/diagnostics.hpp"
+#include "vrsim/calibration/posterior.hpp"
+#include "vrsim/scenarios/file_digest.hpp"
+#include "vrsim/scenarios/output_files.hpp"
+
+namespace vrsim::cli {
+
+std::optional<calibration::Simulator> simulator_for(const std::string& engine) {
+    if (engine == "cohort") {
+        std::cerr << "vrsim: error: --engine cohort: the cohort engine is not available yet; use "
+                     "--engine abm (the agent-based engine, the default)\n";
+        return std::nullopt;
+    }
+    return calibration::abm_simulator();
+}
+
+void add_engine_option(CLI::App& command, std::string& engine) {
+    command
+        .add_option("--engine", engine,
+                    "Simulation engine: abm (agent-based) or cohort (not available yet)")
+        ->default_val("abm")
+        ->check(CLI::IsMember({"abm", "cohort"}));
+}
+
+std::optional<scenarios::Scenario> load_or_report(const std::filesystem::path& file) {
+    try {
+        return scenarios::load_scenario(file);
+    } catch (const scenarios::ScenarioError& error) {
+        print_diagnostics(error);
+        return std::nullopt;
+    }
+}
+
+int report_input_errors(const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const calibration::ObservedDataError& error) {
+        for (const calibration::Diagnostic& diagnostic : error.diagnostics()) {
+            std::cerr << diagnostic.to_string() << '\n';
+        }
+        return kInvalidInput;
+    } catch (const calibration::CalibrationError& error) {
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kInvalidInput;
+    } catch (const calibration::AbcSmcError& error) {
+        std::cerr << "vrsim: error: " << error.what() << '\n';
+        return kInvalidInput;
+    } catch (const Interrupted&) {
+        std::cerr << "vrsim: interrupted; files already complete are kept, none half-written\n";
+        return kInterrupted;
+    }
+}
+
+void use_posterior(const std::filesystem::path& file,
+                   const std::vector<const scenarios::Scenario*>& scenarios,
+                   scenarios::EnsembleOptions& options) {
+    const calibration::Posterior posterior = calibration::read_posterior_csv(file);
+    // Every scenario is checked (this throws when the columns do not fit one); a
+    // field is located the same way in every scenario, so the first one's
+    // source serves all.
+    for (const scenarios::Scenario* scenario : scenarios) {
+        calibration::posterior_parameter_source(posterior, *scenario);
+    }
+    options.parameter_source =
+        calibration::posterior_parameter_source(posterior, *scenarios.front());
+}
+
+void record_posterior(const std::filesystem::path& folder, const std::filesystem::path& posterior) {
+    const std::filesystem::path file = folder / "manifest.json";
+    std::ifstream in(file, std::ios::binary);
+    nlohmann::json manifest = nlohmann::json::parse(in);
+    in.close();
+    manifest["posterior"] = files_with_digests({posterior}).front();
+    write_json(file, manifest);
+}
+
+void print_generation(const calibration::GenerationReport& report, const std::string& prefix) {
+    std::ostringstream line;
+    line << prefix << "generation " << report.generation << ": tolerance ";
+    if (std::isinf(report.tolerance)) {
+        line << "inf (prior)";
+    } else {
+        line << std::setprecision(4) << report.tolerance;
+    }
+    line << std::fixed << std::setprecision(1) << ", acceptance " << 100.0 * report.acceptance_rate
+         << "%, ESS " << report.effective_sample_size << ", " << report.simulations
+         << " simulations\n";
+    std::cout << line.str() << std::flush;
+}
+
+nlohmann::json files_with_digests(const std::vector<std::filesystem::path>& files) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const std::filesystem::path& file : files) {
+        list.push_back(
+            {{"path", file.string()},
+             {"sha256", std::filesystem::is_regular_file(file) ? scenarios::sha256_file(file)
+                                                               : std::string("(folder)")}});
+    }
+    return list;
+}
+
+namespace {
+
+nlohmann::json prior_json(const scenarios::Distribution& prior) {
+    using Kind = scenarios::Distribution::Kind;
+    switch (prior.kind) {
+        case Kind::normal:
+            return {{"type", "normal"}, {"mean", prior.a}, {"sd", prior.b}};
+        case Kind::lognormal:
+            return {{"type", "lognormal"}, {"meanlog", prior.a}, {"sdlog", prior.b}};
+        case Kind::beta:
+            return {{"type", "beta"}, {"alpha", prior.a}, {"beta", prior.b}};
+        case Kind::gamma:
+            return {{"type", "gamma"}, {"shape", prior.a}, {"scale", prior.b}};
+        case Kind::uniform:
+            return {{"type", "uniform"}, {"min", prior.a}, {"max", prior.b}};
+    }
+    return {};
+}
+
+}  // namespace
+
+nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
+                                const calibration::AbcSmcOptions& options,
+                                const calibration::AbcSmcResult& result) {
+    const scenarios::CalibrationSettings& settings = *problem.scenario.calibration;
+    nlohmann::json targets = nlohmann::json::array();
+    for (const calibration::Target& target : problem.targets) {
+        nlohmann::json entry = {{"outcome", target.outcome},
+                                {"kind", std::string(scenarios::to_string(target.kind))},
+                                {"weight", target.weight},
+                                {"source", target.source}};
+        if (target.kind == scenarios::TargetKind::rate) {
+            entry["observed"] = target.observed.front();
+        }
+        targets.push_back(std::move(entry));
+    }
+    nlohmann::json parameters = nlohmann::json::array();
+    for (std::size_t index : problem.fitted) {
+        const scenarios::UncertainParameter& parameter = problem.scenario.uncertain[index];
+        parameters.push_back(
+            {{"field", parameter.field}, {"prior", prior_json(parameter.distribution)}});
+    }
+    nlohmann::json generations = nlohmann::json::array();
+    for (const calibration::GenerationReport& report : result.generations) {
+        generations.push_back(
+            {{"generation", report.generation},
+             {"tolerance", std::isinf(report.tolerance) ? nlohmann::json("inf")
+                                                        : nlohmann::json(report.tolerance)},
+             {"acceptance_rate", report.acceptance_rate},
+             {"effective_sample_size", report.effective_sample_size},
+             {"simulations", report.simulations}});
+    }
+    return {{"area", settings.area},
+            {"mapping", settings.mapping.string()},
+            {"fit_from", problem.window.from.to_string()},
+            {"fit_to", problem.window.to.to_string()},
+            {"population_at_fit_start", problem.scenario.parameters.place.population},
+            {"targets", targets},
+            {"distance",
+             "weighted mean of per-target scale-free distances: RMSE / observed mean "
+             "(monthly, annual), |error| / observed (rate)"},
+            {"parameters", parameters},
+            {"abc_smc",
+             {{"particles", options.particles},
+              {"max_generations", options.max_generations},
+              {"min_tolerance", options.min_tolerance},
+              {"max_simulations", options.max_simulations},
+              {"quantile_alpha", options.quantile_alpha},
+              {"seed", options.seed}}},
+            {"result",
+             {{"stop_reason", std::string(calibration::to_string(result.stop_reason))},
+              {"simulations", result.simulations},
+              {"generations", generations}}}};
+}
+
+void write_json(const std::filesystem::path& file, const nlohmann::json& json) {
+    scenarios::AtomicFile out(file);
+    out.write(json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    out.commit();
+}
+
+model::YearMonth parse_month_option(const std::string& text, const std::string& option) {
+    const auto month = model::YearMonth::parse(text);
+    if (!month) {
+        throw calibration::CalibrationError(option + ": expected a month as YYYY-MM, got " + text);
+    }
+    return *month;
+}
+
+}  // namespace vrsim::cli

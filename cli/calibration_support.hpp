@@ -1,0 +1,67 @@
+#pragma once
+// Pieces shared by `vrsim calibrate`, `forecast` and `backtest`, and by the
+// --posterior option of `run` and `compare`.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "vrsim/calibration/abc_smc.hpp"
+#include "vrsim/calibration/model_calibration.hpp"
+#include "vrsim/calibration/simulator.hpp"
+#include "vrsim/scenarios/ensemble.hpp"
+#include "vrsim/scenarios/scenario.hpp"
+
+namespace vrsim::cli {
+
+// The simulator behind --engine; nullopt (after saying why on stderr) for an
+// engine not available yet.
+std::optional<calibration::Simulator> simulator_for(const std::string& engine);
+
+// Adds --engine abm|cohort.
+void add_engine_option(CLI::App& command, std::string& engine);
+
+// Loads a scenario, printing its problems; nullopt when invalid.
+std::optional<scenarios::Scenario> load_or_report(const std::filesystem::path& file);
+
+// Runs `body`, turning the errors of bad input (observed files, posteriors,
+// calibration settings) into messages on stderr and kInvalidInput.
+int report_input_errors(const std::function<int()>& body);
+
+// Sets options.parameter_source from a posterior.csv checked against every
+// scenario; throws CalibrationError or ObservedDataError.
+void use_posterior(const std::filesystem::path& file,
+                   const std::vector<const scenarios::Scenario*>& scenarios,
+                   scenarios::EnsembleOptions& options);
+
+// Adds "posterior": {"path", "sha256"} to FOLDER/manifest.json, rewritten
+// atomically, so a run folder says which posterior its replicates drew from.
+void record_posterior(const std::filesystem::path& folder, const std::filesystem::path& posterior);
+
+// Prints one generation's figures (tolerance, acceptance rate, ESS, simulations).
+void print_generation(const calibration::GenerationReport& report, const std::string& prefix = "");
+
+// {"path": ..., "sha256": ...} for each file.
+nlohmann::json files_with_digests(const std::vector<std::filesystem::path>& files);
+
+// What a calibration fitted: window, area, population, targets, parameters and
+// priors, and the ABC-SMC options and result.
+nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
+                                const calibration::AbcSmcOptions& options,
+                                const calibration::AbcSmcResult& result);
+
+// Writes `json` to `file` atomically, two-space indented, with a final newline.
+void write_json(const std::filesystem::path& file, const nlohmann::json& json);
+
+// "YYYY-MM" options.
+model::YearMonth parse_month_option(const std::string& text, const std::string& option);
+inline const CLI::Validator kMonth(
+    [](std::string& text) -> std::string {
+        return model::YearMonth::parse(text) ? "" : "expected a month as YYYY-MM, got " + text;
+    },
+    "YYYY-MM");
+
+}  // namespace vrsim::cli
