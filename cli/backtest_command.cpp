@@ -210,10 +210,7 @@ CLI::App* add_backtest_command(CLI::App& app, BacktestArguments& arguments) {
 
 int backtest_command(const BacktestArguments& arguments,
                      const std::vector<std::string>& command_line) {
-    const std::optional<calibration::Simulator> simulator = simulator_for(arguments.engine);
-    if (!simulator) {
-        return kInvalidInput;
-    }
+    const calibration::Simulator simulator = simulator_for(arguments.engine);
     const std::optional<scenarios::Scenario> scenario = load_or_report(arguments.scenario);
     if (!scenario) {
         return kInvalidInput;
@@ -260,7 +257,7 @@ int backtest_command(const BacktestArguments& arguments,
             const calibration::CalibrationProblem problem =
                 calibration::make_calibration_problem(*scenario, observed, origin.plus_months(-1));
             const calibration::DistanceFunction model_distance =
-                calibration::make_distance_function(problem, *simulator);
+                calibration::make_distance_function(problem, simulator);
             calibration::AbcSmcOptions options = arguments.abc;
             options.checkpoint_file = folder / "checkpoint.json";
             const std::string prefix = origin.to_string() + " ";
@@ -290,6 +287,8 @@ int backtest_command(const BacktestArguments& arguments,
             ensemble.seed = arguments.abc.seed;
             ensemble.threads = static_cast<int>(arguments.abc.threads);
             ensemble.summary_only = true;
+            ensemble.engine =
+                model::engine_from_string(arguments.engine).value_or(model::EngineKind::abm);
             ensemble.parameter_source = calibration::posterior_parameter_source(
                 calibration::posterior_of(result), forecast_scenario);
             const std::size_t column =

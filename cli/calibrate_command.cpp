@@ -85,10 +85,7 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateArguments& arguments) {
 
 int calibrate_command(const CalibrateArguments& arguments,
                       const std::vector<std::string>& command_line) {
-    const std::optional<calibration::Simulator> simulator = simulator_for(arguments.engine);
-    if (!simulator) {
-        return kInvalidInput;
-    }
+    const calibration::Simulator simulator = simulator_for(arguments.engine);
     const std::optional<scenarios::Scenario> scenario = load_or_report(arguments.scenario);
     if (!scenario) {
         return kInvalidInput;
@@ -108,7 +105,7 @@ int calibrate_command(const CalibrateArguments& arguments,
         const std::vector<calibration::AbcParameter> parameters =
             calibration::abc_parameters(problem);
         const calibration::DistanceFunction model_distance =
-            calibration::make_distance_function(problem, *simulator);
+            calibration::make_distance_function(problem, simulator);
         const calibration::DistanceFunction distance = [&](const Eigen::VectorXd& values,
                                                            std::uint64_t seed) {
             stop_if_interrupted();

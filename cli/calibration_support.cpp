@@ -16,19 +16,15 @@
 
 namespace vrsim::cli {
 
-std::optional<calibration::Simulator> simulator_for(const std::string& engine) {
-    if (engine == "cohort") {
-        std::cerr << "vrsim: error: --engine cohort: the cohort engine is not available yet; use "
-                     "--engine abm (the agent-based engine, the default)\n";
-        return std::nullopt;
-    }
-    return calibration::abm_simulator();
+calibration::Simulator simulator_for(const std::string& engine) {
+    return engine == "cohort" ? calibration::cohort_simulator() : calibration::abm_simulator();
 }
 
 void add_engine_option(CLI::App& command, std::string& engine) {
     command
         .add_option("--engine", engine,
-                    "Simulation engine: abm (agent-based) or cohort (not available yet)")
+                    "Simulation engine: abm (agent-based, one replicate per particle) or cohort\n"
+                    "(expected flows, deterministic: the particle's seed is not used)")
         ->default_val("abm")
         ->check(CLI::IsMember({"abm", "cohort"}));
 }

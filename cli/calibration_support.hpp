@@ -17,9 +17,8 @@
 
 namespace vrsim::cli {
 
-// The simulator behind --engine; nullopt (after saying why on stderr) for an
-// engine not available yet.
-std::optional<calibration::Simulator> simulator_for(const std::string& engine);
+// The simulator behind --engine (abm or cohort).
+calibration::Simulator simulator_for(const std::string& engine);
 
 // Adds --engine abm|cohort.
 void add_engine_option(CLI::App& command, std::string& engine);

@@ -48,7 +48,6 @@ CLI::App* add_forecast_command(CLI::App& app, ForecastArguments& arguments) {
                      "Observed history to draw (Met monthly files with the scenario's "
                      "[calibration] mapping and area, or tidy CSVs)")
         ->check(CLI::ExistingPath);
-    add_engine_option(*forecast, arguments.engine);
     add_ensemble_options(*forecast, arguments.ensemble);
     forecast->add_option("--out,-o", arguments.out,
                          "Output folder [default: runs/forecast-<scenario file name>]");
@@ -59,9 +58,6 @@ CLI::App* add_forecast_command(CLI::App& app, ForecastArguments& arguments) {
 
 int forecast_command(const ForecastArguments& arguments,
                      const std::vector<std::string>& command_line) {
-    if (!simulator_for(arguments.engine)) {
-        return kInvalidInput;
-    }
     const std::optional<scenarios::Scenario> loaded = load_or_report(arguments.scenario);
     if (!loaded) {
         return kInvalidInput;

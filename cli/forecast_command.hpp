@@ -18,7 +18,6 @@ struct ForecastArguments {
     std::string from;
     int horizon_months = 0;
     std::vector<std::filesystem::path> observed;
-    std::string engine = "abm";
     scenarios::EnsembleOptions ensemble;
     std::filesystem::path out;  // empty: runs/forecast-<scenario stem>
     bool no_charts = false;

@@ -6,6 +6,7 @@
 #include <tbb/task_arena.h>
 
 #include "vrsim/model/abm.hpp"
+#include "vrsim/model/cohort.hpp"
 
 namespace vrsim::calibration {
 
@@ -19,6 +20,14 @@ Simulator abm_simulator() {
         tbb::this_task_arena::isolate([&] {
             engines->local().run(parameters, {seed, 0}, outcomes);
         });
+        return outcomes;
+    };
+}
+
+Simulator cohort_simulator() {
+    return [](const model::Parameters& parameters, std::uint64_t) {
+        model::MonthlyOutcomes outcomes;
+        model::CohortEngine().run(parameters, outcomes);
         return outcomes;
     };
 }

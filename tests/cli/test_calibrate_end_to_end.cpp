@@ -101,11 +101,28 @@ TEST_CASE("vrsim calibrate --resume reaches the uninterrupted posterior byte for
     CHECK_THAT(other_seed.err, Catch::Contains("seed"));
 }
 
+TEST_CASE("vrsim calibrate --engine cohort fits with the cohort engine", "[cohort]") {
+    Folder folder("vrsim-test-calibrate-cohort");
+    const fs::path out = folder.path / "fit";
+    const Result result =
+        calibrate(out, {"--engine", "cohort", "--generations", "2", "-q"}, folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(fs::exists(out / "posterior.csv"));
+    const std::string manifest = read_file(out / "manifest.json");
+    CHECK_THAT(manifest, Catch::Contains("\"engine\": \"cohort\""));
+    // Deterministic simulations: the same fit again gives the same posterior.
+    const fs::path again = folder.path / "again";
+    REQUIRE(calibrate(again, {"--engine", "cohort", "--generations", "2", "-q", "-j", "1"}, folder)
+                .exit_code == 0);
+    CHECK(read_file(out / "posterior.csv") == read_file(again / "posterior.csv"));
+}
+
 TEST_CASE("vrsim calibrate: bad input exits 2 and says why") {
     Folder folder("vrsim-test-calibrate-errors");
-    const Result cohort = calibrate(folder.path / "a", {"--engine", "cohort"}, folder);
-    CHECK(cohort.exit_code == 2);
-    CHECK_THAT(cohort.err, Catch::Contains("the cohort engine is not available yet"));
+    const Result engine = calibrate(folder.path / "a", {"--engine", "ants"}, folder);
+    CHECK(engine.exit_code == 2);
+    CHECK_THAT(engine.err, Catch::Contains("--engine"));
     const fs::path no_section = kSource / "tests" / "scenarios" / "fixtures" / "valid_minimal.toml";
     const Result plain =
         run_vrsim({"calibrate", no_section.string(), "--observed", kObserved.string()}, folder);

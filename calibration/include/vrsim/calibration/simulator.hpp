@@ -19,4 +19,7 @@ using Simulator =
 // calls so buffers are allocated once per thread.
 Simulator abm_simulator();
 
+// The cohort engine (model::CohortEngine): deterministic, so the seed is unused.
+Simulator cohort_simulator();
+
 }  // namespace vrsim::calibration
