@@ -27,40 +27,24 @@ inline double chance_of_any(double z) {
     return -std::expm1(-z);
 }
 
-// Linear interpolation in a table on the grid 0, 1/kPriorSteps, ...
-double on_prior_grid(const std::vector<double>& table, double prior) {
-    const double position =
-        std::clamp(prior * kPriorSteps, 0.0, static_cast<double>(table.size()) - 1.0);
-    const auto below = static_cast<std::size_t>(position);
-    if (below + 1 >= table.size()) {
-        return table.back();
+// A point on the grid 0, 1/kPriorSteps, ... of tables of `size` entries, for
+// linear interpolation in several tables at the same prior record.
+struct PriorPoint {
+    std::size_t below = 0;
+    double fraction = 0.0;  // towards the next entry; 0 at the table's end
+    double of(const std::vector<double>& table) const {
+        return fraction > 0.0 ? table[below] + fraction * (table[below + 1] - table[below])
+                              : table[below];
     }
-    const double fraction = position - static_cast<double>(below);
-    return table[below] + fraction * (table[below + 1] - table[below]);
-}
-
-// The justice flows of one age compartment and gang state per unit of rate: the
-// age classes' units weighted by the compartment's shares.
-struct Blend {
-    PerOffenceType<double> weights{};
-    double offending = 0.0;
-    double sanctions = 0.0;
-    double out_of_court = 0.0;
-    double cautions = 0.0;
-    double charges = 0.0;
-    double proven = 0.0;
-    double youth_proven = 0.0;
-    double convictions = 0.0;
-    double custody_clean = 0.0;  // no prior offence
-    double custody_months_clean = 0.0;
-    double licence_months_clean = 0.0;
-    // Lower-gravity sanctions of youths in triage's ages, and their flows.
-    double triage_sanctions = 0.0;
-    double triage_out_of_court = 0.0;
-    double triage_cautions = 0.0;
-    double triage_charges = 0.0;
-    double triage_proven = 0.0;
 };
+PriorPoint prior_point(std::size_t size, double prior) {
+    const double position = std::clamp(prior * kPriorSteps, 0.0, static_cast<double>(size) - 1.0);
+    const auto below = static_cast<std::size_t>(position);
+    if (below + 1 >= size) {
+        return {size - 1, 0.0};
+    }
+    return {below, position - static_cast<double>(below)};
+}
 
 }  // namespace
 
@@ -107,6 +91,7 @@ CohortRun::CohortRun(const Parameters& parameters, const CohortOptions& options,
     court_same_month_ = court_mean > 0.0 ? 1.0 - std::exp(-0.5 / court_mean) : 1.0;
     court_hazard_ = court_mean > 0.0 ? 1.0 - std::exp(-1.0 / court_mean) : 1.0;
     prepare_programmes();
+    prepare_age_units();
 }
 
 double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
@@ -203,6 +188,15 @@ void CohortRun::step(int month) {
         age_everyone();
     }
     current_ages_ = &ages_[static_cast<std::size_t>(month % 12)];
+    current_units_ = &age_units_[static_cast<std::size_t>(month % 12)];
+    {
+        // Reoffending cohorts are calendar quarters from the first whole one.
+        const int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
+        const auto quarter = static_cast<std::size_t>((month - first_quarter_month) / 3);
+        index_quarter_ = month >= first_quarter_month && quarter < reoffending_offenders_.size()
+                             ? static_cast<std::ptrdiff_t>(quarter)
+                             : -1;
+    }
     add_entrants(month);
     for (ProgrammeInputs& inputs : inputs_) {
         inputs = ProgrammeInputs{};
@@ -345,29 +339,33 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
     const int gang_states = cells_.gang_states(type);
     const auto age_index = static_cast<std::size_t>(age);
     const AgeMix& mix = (*current_ages_)[age_index];
-    const auto season = static_cast<std::size_t>(calendar_month(month));
     const OffendingParameters& offending = p_.offending;
     const JusticeParameters& justice = p_.justice;
     const bool count = reported(month);
 
-    // Youth triage: its eligible share of the compartment's youths, and the share
-    // of would-be diversions that consent and find a place.
+    // A block with nobody in it (negligible compartments are dropped) stays
+    // empty: nothing to count, nobody to move.
+    const std::size_t first_cell = cells_.cell(age, type, 0, 0);
+    const std::size_t block_cells = static_cast<std::size_t>(gang_states * kStatusCount);
+    const auto block_mass = mass_.begin() + static_cast<std::ptrdiff_t>(first_cell);
+    if (std::all_of(block_mass, block_mass + static_cast<std::ptrdiff_t>(block_cells),
+                    [](double x) { return x <= kNegligiblePeople; })) {
+        std::fill_n(block_mass, block_cells, 0.0);
+        std::fill_n(priors_.begin() + static_cast<std::ptrdiff_t>(first_cell), block_cells, 0.0);
+        std::fill_n(pending_.begin() + static_cast<std::ptrdiff_t>(first_cell), block_cells, 0.0);
+        return;
+    }
+
+    // The share of would-be diversions by youth triage that consent and find a
+    // place (its eligible share of the age is in the age's units).
     const ProgrammeParameters* triage =
         triage_programme_ >= 0 ? &p_.programmes[static_cast<std::size_t>(triage_programme_)]
                                : nullptr;
-    const double triage_share =
-        triage != nullptr ? mix.programme_share[static_cast<std::size_t>(triage_programme_)] : 0.0;
     const double triage_thinning =
         triage != nullptr
             ? triage->consent_probability *
                   programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share
             : 0.0;
-    double iom_share = 0.0;
-    for (std::size_t p = 0; p < inputs_.size(); ++p) {
-        if (p_.programmes[p].kind == ProgrammeKind::iom) {
-            iom_share = std::max(iom_share, mix.programme_share[p]);
-        }
-    }
 
     // The block's people after this month's offending and justice, by gang
     // state and status, before careers end, gangs change and deaths.
@@ -376,43 +374,16 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
     for (int gang = 0; gang < gang_states; ++gang) {
         const bool in_gang = gang == member;
         const std::size_t g = in_gang ? 1 : 0;
-        Blend blend;
-        for (std::size_t c = 0; c < kAgeClasses; ++c) {
-            const double share = mix.class_share[c];
-            if (share <= 0.0) {
-                continue;
-            }
-            const ClassUnits& units = units_[season][c][g];
-            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                blend.weights[t] += share * units.weights[t];
-            }
-            blend.offending += share * units.offending;
-            blend.sanctions += share * units.sanctions;
-            blend.out_of_court += share * units.out_of_court;
-            blend.cautions += share * units.cautions;
-            blend.charges += share * units.charges;
-            blend.youth_proven += c < 2 ? share * units.proven : 0.0;
-            blend.proven += share * units.proven;
-            blend.convictions += share * units.convictions;
-            blend.custody_clean += share * units.custody.front();
-            blend.custody_months_clean += share * units.custody_months.front();
-            blend.licence_months_clean += share * units.licence_months.front();
-            if (c < 2) {
-                blend.triage_sanctions += share * triage_share * units.triage_sanctions;
-                blend.triage_out_of_court += share * triage_share * units.triage_out_of_court;
-                blend.triage_cautions += share * triage_share * units.triage_cautions;
-                blend.triage_charges += share * triage_share * units.triage_charges;
-                blend.triage_proven += share * triage_share * units.triage_proven;
-            }
-        }
-        const double youth_proven_share =
-            blend.proven > 0.0 ? blend.youth_proven / blend.proven : 0.0;
+        const AgeUnits& blend = (*current_units_)[age_index * 2 + g];
+        const double iom_share = blend.iom_share;
+        const double youth_proven_share = blend.youth_proven_share;
         const double unit_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
                                  (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
                                  mix.age_curve;
         GroupSums& group = groups.sums[g];
         groups.weights[g] = blend.weights;
         auto& row = after[static_cast<std::size_t>(gang)];
+        double released = 0.0;  // from custody, a referral event
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
             const double x = mass_[cell];
@@ -427,38 +398,22 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             // Court: cases charged in earlier months come up; convictions prove
             // offences and may send the person to custody, with the record they
             // have by then.
-            double custody_per_conviction = 0.0;
-            double stay_months = 0.0;
-            double licence_months = 0.0;
-            {
-                double custody_unit = blend.custody_clean;
-                double custody_months_unit = blend.custody_months_clean;
-                double licence_months_unit = blend.licence_months_clean;
-                if (record) {
-                    const double prior = priors / x;
-                    custody_unit = 0.0;
-                    custody_months_unit = 0.0;
-                    licence_months_unit = 0.0;
-                    for (std::size_t c = 0; c < kAgeClasses; ++c) {
-                        const double share = mix.class_share[c];
-                        if (share > 0.0) {
-                            const ClassUnits& units = units_[season][c][g];
-                            custody_unit += share * on_prior_grid(units.custody, prior);
-                            custody_months_unit +=
-                                share * on_prior_grid(units.custody_months, prior);
-                            licence_months_unit +=
-                                share * on_prior_grid(units.licence_months, prior);
-                        }
-                    }
-                }
+            double custody_per_conviction = blend.custody_per_conviction_clean;
+            double stay_months = blend.stay_months_clean;
+            double licence_months = blend.licence_months_clean;
+            if (record) {
+                const PriorPoint point = prior_point(blend.custody.size(), priors / x);
+                const double custody_unit = point.of(blend.custody);
+                custody_per_conviction = 0.0;
+                stay_months = 0.0;
+                licence_months = 0.0;
                 if (blend.convictions > 0.0 && custody_unit > 0.0) {
                     custody_per_conviction = custody_unit / blend.convictions;
-                    stay_months = custody_months_unit / custody_unit;
-                    licence_months = licence_months_unit / custody_unit;
+                    stay_months = point.of(blend.custody_months) / custody_unit;
+                    licence_months = point.of(blend.licence_months) / custody_unit;
                 }
             }
-            const double conviction_share =
-                blend.charges > 0.0 ? blend.convictions / blend.charges : 0.0;
+            const double conviction_share = blend.conviction_share;
             auto court = [&](double due_cases, double& convictions, double& sentences) {
                 convictions = due_cases * conviction_share;
                 sentences = convictions * custody_per_conviction;
@@ -530,15 +485,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 if (!recalled && out_probability > 0.0) {
                     // A release is a reoffending index event and may refer people on.
                     const double leaving = x * out_probability;
-                    add_index_events(month, leaving,
-                                     reoffending_probability(rate * blend.proven, desisted));
-                    for (std::size_t p = 0; p < inputs_.size(); ++p) {
-                        const double share = programme_share(p, age_index, in_gang);
-                        if (share > 0.0) {
-                            inputs_[p].events[static_cast<std::size_t>(
-                                ReferralEvent::release_from_custody)] += leaving * share;
-                        }
-                    }
+                    add_index_events_now(leaving, rate * blend.proven, desisted);
+                    released += leaving;
                 }
                 continue;
             }
@@ -590,8 +538,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             const double proven_rate = proven_events / x;
             const double custody_rate = sentences / x;
             const double usual_proven_rate = rate * blend.proven;  // in steady state
-            add_index_events(month, proven_events - sentences,
-                             reoffending_probability(usual_proven_rate, desisted));
+            add_index_events_now(proven_events - sentences, usual_proven_rate, desisted);
             group.proven += proven_events;
             group.proven_rate += proven_events * rate;
             count_qualifiers(usual_proven_rate, true, custody_rate);
@@ -617,8 +564,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                     // to come belong to those who did.
                     const double no_offence =
                         (formal_people / x) *
-                        (1.0 - chance_of_any(offending_rate -
-                                             rate * blend.triage_sanctions * thinning));
+                        (1.0 -
+                         chance_of_any(offending_rate - rate * blend.triage_sanctions * thinning));
                     const double offended = 1.0 - no_offence;
                     auto pending_part = [&](double share) {
                         return offended > 0.0 ? pending_left * share / offended : 0.0;
@@ -662,6 +609,12 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                  pending_left * p_custody);
             move(status, 1.0 - p_custody, proven_events * (1.0 - p_custody),
                  pending_left * (1.0 - p_custody));
+        }
+        if (released > 0.0) {
+            for (std::size_t p = 0; p < inputs_.size(); ++p) {
+                inputs_[p].events[static_cast<std::size_t>(ReferralEvent::release_from_custody)] +=
+                    released * blend.programme_share[p];
+            }
         }
     }
 
