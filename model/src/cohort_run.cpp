@@ -109,6 +109,38 @@ double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
     }
 }
 
+RateTerms CohortRun::rate_terms(const AgeUnits& units, double rate, bool desisted,
+                                double triage_thinning, bool count) const {
+    RateTerms terms;
+    terms.rate = rate;
+    terms.offending_rate = rate * units.offending;
+    terms.usual_proven_rate = rate * units.proven;
+    if (count) {
+        terms.offended_in_year = chance_of_any(12.0 * terms.offending_rate);
+    }
+    if (index_quarter_ >= 0) {
+        terms.reoffending = reoffending_probability(terms.usual_proven_rate, desisted);
+    }
+    const double mean = 12.0 * terms.usual_proven_rate;
+    // 3 or more in a year: under 1e-10 a person where the mean is below 1e-3.
+    terms.iom_counted = units.iom_share > 0.0 && mean >= 1e-3;
+    if (terms.iom_counted) {
+        const double none = std::exp(-mean);
+        terms.qualifying = 1.0 - none * (1.0 + mean + mean * mean / 2.0);
+        terms.crossing = terms.usual_proven_rate * none * mean * mean / 2.0;
+    }
+    double thinning = 0.0;
+    if (units.triage_sanctions > 0.0) {
+        const double triage_rate = rate * units.triage_sanctions;
+        terms.triage_referral = chance_of_any(triage_rate);
+        thinning = triage_thinning;
+        terms.triage_diversion = chance_of_any(triage_rate * thinning);
+    }
+    terms.never_no_offence =
+        1.0 - chance_of_any(terms.offending_rate - rate * units.triage_sanctions * thinning);
+    return terms;
+}
+
 double CohortRun::reoffending_probability(double proven_rate, bool desisted) const {
     // Expected proven offences in the 12 months after the index event, careers
     // ending meanwhile; the chance of at least one.
@@ -375,7 +407,6 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
         const bool in_gang = gang == member;
         const std::size_t g = in_gang ? 1 : 0;
         const AgeUnits& blend = (*current_units_)[age_index * 2 + g];
-        const double iom_share = blend.iom_share;
         const double youth_proven_share = blend.youth_proven_share;
         const double unit_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
                                  (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
@@ -384,6 +415,10 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
         groups.weights[g] = blend.weights;
         auto& row = after[static_cast<std::size_t>(gang)];
         double released = 0.0;  // from custody, a referral event
+        const std::array<RateTerms, 2> career_terms = {
+            rate_terms(blend, unit_rate, false, triage_thinning, count),
+            rate_terms(blend, unit_rate * offending.desisted_multiplier, true, triage_thinning,
+                       count)};
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
             const double x = mass_[cell];
@@ -394,7 +429,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             const double pending = pending_[cell];
             const bool desisted = is_desisted(status);
             const bool record = has_record(status);
-            const double rate = unit_rate * (desisted ? offending.desisted_multiplier : 1.0);
+            const RateTerms& terms = career_terms[desisted ? 1 : 0];
+            const double rate = terms.rate;
             // Court: cases charged in earlier months come up; convictions prove
             // offences and may send the person to custody, with the record they
             // have by then.
@@ -437,17 +473,13 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             // with 3 or more, reaching 3 with a proven offence on top of 2.
             // For what they do while in it: how many are free, their custodial
             // sentences and offending while free.
-            auto count_qualifiers = [&](double usual_proven_rate, bool free, double custody_rate) {
-                if (iom_share <= 0.0) {
+            auto count_qualifiers = [&](bool free, double custody_rate) {
+                if (!terms.iom_counted) {
                     return;
                 }
-                const double mean = 12.0 * usual_proven_rate;
-                if (mean < 1e-3) {
-                    return;  // 3 or more in a year: under 1e-10 a person
-                }
-                const double none_one_two = std::exp(-mean) * (1.0 + mean + mean * mean / 2.0);
-                const double qualifying = x * (1.0 - none_one_two);
-                const double crossing = x * usual_proven_rate * std::exp(-mean) * mean * mean / 2.0;
+                const double usual_proven_rate = terms.usual_proven_rate;
+                const double qualifying = x * terms.qualifying;
+                const double crossing = x * terms.crossing;
                 group.crossers += crossing;
                 group.crosser_proven += crossing * usual_proven_rate;
                 group.qualifiers += qualifying;
@@ -468,7 +500,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             };
 
             if (is_locked_up(status)) {
-                count_qualifiers(rate * blend.proven, false, 0.0);
+                count_qualifiers(false, 0.0);
                 // Cases still coming to court run concurrently with the sentence.
                 const double due = pending * court_hazard_;
                 double convictions = 0.0;
@@ -485,12 +517,11 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 if (!recalled && out_probability > 0.0) {
                     // A release is a reoffending index event and may refer people on.
                     const double leaving = x * out_probability;
-                    add_index_events_now(leaving, rate * blend.proven, desisted);
+                    add_index_events_now(leaving, terms);
                     released += leaving;
                 }
                 continue;
             }
-            const double offending_rate = rate * blend.offending;
             group.people += x;
             group.people_rate += x * rate;
             group.people_rate_squared += x * rate * rate;
@@ -503,11 +534,10 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             double diverted = 0.0;
             double thinning = 0.0;
             if (first_arrest_possible && blend.triage_sanctions > 0.0) {
-                const double triage_rate = rate * blend.triage_sanctions;
                 ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
-                inputs.triage_referrals += x * chance_of_any(triage_rate);
+                inputs.triage_referrals += x * terms.triage_referral;
                 thinning = triage_thinning;
-                diverted = x * chance_of_any(triage_rate * thinning);
+                diverted = x * terms.triage_diversion;
                 inputs.diversions += diverted;
                 inputs.first_time_entrants_avoided +=
                     diverted * blend.triage_proven / blend.triage_sanctions;
@@ -532,16 +562,15 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 formal_people * rate * (blend.out_of_court - thinning * blend.triage_out_of_court);
             if (count) {
                 // People who offended in the last 12 months, at this month's rate.
-                counts.active_offenders += x * chance_of_any(12.0 * offending_rate);
+                counts.active_offenders += x * terms.offended_in_year;
             }
             // Per person this month: proven offences and custodial sentences.
             const double proven_rate = proven_events / x;
             const double custody_rate = sentences / x;
-            const double usual_proven_rate = rate * blend.proven;  // in steady state
-            add_index_events_now(proven_events - sentences, usual_proven_rate, desisted);
+            add_index_events_now(proven_events - sentences, terms);
             group.proven += proven_events;
             group.proven_rate += proven_events * rate;
-            count_qualifiers(usual_proven_rate, true, custody_rate);
+            count_qualifiers(true, custody_rate);
 
             // Where the people go; new proven offences join the record of those
             // who have them, cases still to come follow the people who offended.
@@ -562,10 +591,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 if (status == never) {
                     // Of those with no proven offence, who offended at all; cases
                     // to come belong to those who did.
-                    const double no_offence =
-                        (formal_people / x) *
-                        (1.0 -
-                         chance_of_any(offending_rate - rate * blend.triage_sanctions * thinning));
+                    const double no_offence = (formal_people / x) * terms.never_no_offence;
                     const double offended = 1.0 - no_offence;
                     auto pending_part = [&](double share) {
                         return offended > 0.0 ? pending_left * share / offended : 0.0;
