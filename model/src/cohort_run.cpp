@@ -22,7 +22,7 @@ namespace {
 // relative), which most compartments' monthly rates are, sparing the exp.
 inline double chance_of_any(double z) {
     if (z < 1e-3) {
-        return z * (1.0 - z * (0.5 - z / 6.0));
+        return z * (1.0 - z * (0.5 - z * (1.0 / 6.0)));
     }
     return -std::expm1(-z);
 }
@@ -128,6 +128,7 @@ RateTerms CohortRun::rate_terms(const AgeUnits& units, double rate, bool desiste
         const double none = std::exp(-mean);
         terms.qualifying = 1.0 - none * (1.0 + mean + mean * mean / 2.0);
         terms.crossing = terms.usual_proven_rate * none * mean * mean / 2.0;
+        terms.per_proven_rate = 1.0 / terms.usual_proven_rate;  // mean > 0 here
     }
     double thinning = 0.0;
     if (units.triage_sanctions > 0.0) {
@@ -425,6 +426,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             if (x <= kNegligiblePeople) {
                 continue;  // dropped: at most ~1e-4 people over a run
             }
+            const double per_person = 1.0 / x;  // one division, then products
             const double priors = priors_[cell];
             const double pending = pending_[cell];
             const bool desisted = is_desisted(status);
@@ -438,15 +440,16 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             double stay_months = blend.stay_months_clean;
             double licence_months = blend.licence_months_clean;
             if (record) {
-                const PriorPoint point = prior_point(blend.custody.size(), priors / x);
+                const PriorPoint point = prior_point(blend.custody.size(), priors * per_person);
                 const double custody_unit = point.of(blend.custody);
                 custody_per_conviction = 0.0;
                 stay_months = 0.0;
                 licence_months = 0.0;
                 if (blend.convictions > 0.0 && custody_unit > 0.0) {
-                    custody_per_conviction = custody_unit / blend.convictions;
-                    stay_months = point.of(blend.custody_months) / custody_unit;
-                    licence_months = point.of(blend.licence_months) / custody_unit;
+                    const double per_sentence = 1.0 / custody_unit;
+                    custody_per_conviction = custody_unit * blend.per_conviction;
+                    stay_months = point.of(blend.custody_months) * per_sentence;
+                    licence_months = point.of(blend.licence_months) * per_sentence;
                 }
             }
             const double conviction_share = blend.conviction_share;
@@ -492,7 +495,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                     // The offence that reaches the threshold may itself bring custody.
                     group.crossers_sentenced +=
                         usual_proven_rate > 0.0
-                            ? crossing * std::min(1.0, custody_rate / usual_proven_rate)
+                            ? crossing * std::min(1.0, custody_rate * terms.per_proven_rate)
                             : 0.0;
                     group.crosser_custody += crossing * custody_rate;
                     group.crosser_rate += crossing * rate;
@@ -539,8 +542,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 thinning = triage_thinning;
                 diverted = x * terms.triage_diversion;
                 inputs.diversions += diverted;
-                inputs.first_time_entrants_avoided +=
-                    diverted * blend.triage_proven / blend.triage_sanctions;
+                inputs.first_time_entrants_avoided += diverted * blend.triage_proven_share;
                 for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                     inputs.diverted_rates[t] += diverted * rate * blend.weights[t];
                 }
@@ -565,8 +567,8 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 counts.active_offenders += x * terms.offended_in_year;
             }
             // Per person this month: proven offences and custodial sentences.
-            const double proven_rate = proven_events / x;
-            const double custody_rate = sentences / x;
+            const double proven_rate = proven_events * per_person;
+            const double custody_rate = sentences * per_person;
             add_index_events_now(proven_events - sentences, terms);
             group.proven += proven_events;
             group.proven_rate += proven_events * rate;
@@ -577,25 +579,26 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             const double p_custody = chance_of_any(custody_rate);
             const double p_proven = std::max(p_custody, chance_of_any(proven_rate));
             if (!record) {
-                const double to_custody = (formal_people / x) * p_custody;
-                const double to_record = (formal_people / x) * (p_proven - p_custody);
+                const double formal_share = formal_people * per_person;
+                const double to_custody = formal_share * p_custody;
+                const double to_record = formal_share * (p_proven - p_custody);
                 const double first_proven = x * (to_custody + to_record);
                 counts.first_time_youth += first_proven * youth_proven_share;
                 counts.first_time_adult += first_proven * (1.0 - youth_proven_share);
-                const double staying = (formal_people / x) * (1.0 - p_proven);
-                const double triaged = diverted / x;
+                const double staying = formal_share * (1.0 - p_proven);
+                const double triaged = diverted * per_person;
                 const double new_record = to_custody + to_record;
-                auto proven_part = [&](double share) {
-                    return new_record > 0.0 ? proven_events * share / new_record : 0.0;
-                };
+                const double proven_per_record =
+                    new_record > 0.0 ? proven_events / new_record : 0.0;
+                auto proven_part = [&](double share) { return proven_per_record * share; };
                 if (status == never) {
                     // Of those with no proven offence, who offended at all; cases
                     // to come belong to those who did.
-                    const double no_offence = (formal_people / x) * terms.never_no_offence;
+                    const double no_offence = formal_share * terms.never_no_offence;
                     const double offended = 1.0 - no_offence;
-                    auto pending_part = [&](double share) {
-                        return offended > 0.0 ? pending_left * share / offended : 0.0;
-                    };
+                    const double pending_per_offended =
+                        offended > 0.0 ? pending_left / offended : 0.0;
+                    auto pending_part = [&](double share) { return pending_per_offended * share; };
                     move(custody_of(false), to_custody, proven_part(to_custody),
                          pending_part(to_custody));
                     move(active_record, to_record, proven_part(to_record), pending_part(to_record));

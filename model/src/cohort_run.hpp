@@ -137,6 +137,8 @@ struct AgeUnits {
     double triage_cautions = 0.0;
     double triage_charges = 0.0;
     double triage_proven = 0.0;
+    double triage_proven_share = 0.0;  // of lower-gravity sanctions, proven
+    double per_conviction = 0.0;       // 1 / convictions, where there are any
     // Custody by prior offences on the grid 0, 1/kPriorSteps, ..., cap, blended
     // like the rest (interpolation is linear in the table, so blending the
     // tables equals blending the interpolated values).
@@ -167,6 +169,7 @@ struct RateTerms {
     bool iom_counted = false;
     double qualifying = 0.0;
     double crossing = 0.0;
+    double per_proven_rate = 0.0;  // 1 / usual_proven_rate, where counted
     // Youth triage on a first arrest: chances of a referral and a diversion; and
     // for those with no offence yet, of none this month besides a diversion.
     double triage_referral = 0.0;

@@ -256,6 +256,9 @@ AgeUnits CohortRun::age_units(const AgeMix& mix, std::size_t season, bool in_gan
     }
     blend.youth_proven_share = blend.proven > 0.0 ? youth_proven / blend.proven : 0.0;
     blend.conviction_share = blend.charges > 0.0 ? blend.convictions / blend.charges : 0.0;
+    blend.per_conviction = blend.convictions > 0.0 ? 1.0 / blend.convictions : 0.0;
+    blend.triage_proven_share =
+        blend.triage_sanctions > 0.0 ? blend.triage_proven / blend.triage_sanctions : 0.0;
     if (!blend.custody.empty() && blend.convictions > 0.0 && blend.custody.front() > 0.0) {
         blend.custody_per_conviction_clean = blend.custody.front() / blend.convictions;
         blend.stay_months_clean = blend.custody_months.front() / blend.custody.front();
