@@ -18,49 +18,34 @@ namespace cohort {
 
 namespace {
 
-// 1 - exp(-z) for z >= 0: by its series where z is small (error below 1e-16
-// relative), which most compartments' monthly rates are, sparing the exp.
+// 1 - exp(-z) for z >= 0: by its series to z^3 where z < 1e-3 (truncation
+// error z^3/24 relative, below 5e-11), which most compartments' monthly rates
+// are, sparing the exp.
 inline double chance_of_any(double z) {
     if (z < 1e-3) {
-        return z * (1.0 - z * (0.5 - z / 6.0));
+        return z * (1.0 - z * (0.5 - z * (1.0 / 6.0)));
     }
     return -std::expm1(-z);
 }
 
-// Linear interpolation in a table on the grid 0, 1/kPriorSteps, ...
-double on_prior_grid(const std::vector<double>& table, double prior) {
-    const double position =
-        std::clamp(prior * kPriorSteps, 0.0, static_cast<double>(table.size()) - 1.0);
-    const auto below = static_cast<std::size_t>(position);
-    if (below + 1 >= table.size()) {
-        return table.back();
+// A point on the grid 0, 1/kPriorSteps, ... of tables of `size` entries, for
+// linear interpolation in several tables at the same prior record.
+struct PriorPoint {
+    std::size_t below = 0;
+    double fraction = 0.0;  // towards the next entry; 0 at the table's end
+    double of(const std::vector<double>& table) const {
+        return fraction > 0.0 ? table[below] + fraction * (table[below + 1] - table[below])
+                              : table[below];
     }
-    const double fraction = position - static_cast<double>(below);
-    return table[below] + fraction * (table[below + 1] - table[below]);
-}
-
-// The justice flows of one age compartment and gang state per unit of rate: the
-// age classes' units weighted by the compartment's shares.
-struct Blend {
-    PerOffenceType<double> weights{};
-    double offending = 0.0;
-    double sanctions = 0.0;
-    double out_of_court = 0.0;
-    double cautions = 0.0;
-    double charges = 0.0;
-    double proven = 0.0;
-    double youth_proven = 0.0;
-    double convictions = 0.0;
-    double custody_clean = 0.0;  // no prior offence
-    double custody_months_clean = 0.0;
-    double licence_months_clean = 0.0;
-    // Lower-gravity sanctions of youths in triage's ages, and their flows.
-    double triage_sanctions = 0.0;
-    double triage_out_of_court = 0.0;
-    double triage_cautions = 0.0;
-    double triage_charges = 0.0;
-    double triage_proven = 0.0;
 };
+PriorPoint prior_point(std::size_t size, double prior) {
+    const double position = std::clamp(prior * kPriorSteps, 0.0, static_cast<double>(size) - 1.0);
+    const auto below = static_cast<std::size_t>(position);
+    if (below + 1 >= size) {
+        return {size - 1, 0.0};
+    }
+    return {below, position - static_cast<double>(below)};
+}
 
 }  // namespace
 
@@ -107,6 +92,7 @@ CohortRun::CohortRun(const Parameters& parameters, const CohortOptions& options,
     court_same_month_ = court_mean > 0.0 ? 1.0 - std::exp(-0.5 / court_mean) : 1.0;
     court_hazard_ = court_mean > 0.0 ? 1.0 - std::exp(-1.0 / court_mean) : 1.0;
     prepare_programmes();
+    prepare_age_units();
 }
 
 double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
@@ -122,6 +108,39 @@ double CohortRun::programme_share(std::size_t programme, std::size_t age_index,
         default:
             return share;
     }
+}
+
+RateTerms CohortRun::rate_terms(const AgeUnits& units, double rate, bool desisted,
+                                double triage_thinning, bool count) const {
+    RateTerms terms;
+    terms.rate = rate;
+    terms.offending_rate = rate * units.offending;
+    terms.usual_proven_rate = rate * units.proven;
+    if (count) {
+        terms.offended_in_year = chance_of_any(12.0 * terms.offending_rate);
+    }
+    if (index_quarter_ >= 0) {
+        terms.reoffending = reoffending_probability(terms.usual_proven_rate, desisted);
+    }
+    const double mean = 12.0 * terms.usual_proven_rate;
+    // 3 or more in a year: under 1e-10 a person where the mean is below 1e-3.
+    terms.iom_counted = units.iom_share > 0.0 && mean >= 1e-3;
+    if (terms.iom_counted) {
+        const double none = std::exp(-mean);
+        terms.qualifying = 1.0 - none * (1.0 + mean + mean * mean / 2.0);
+        terms.crossing = terms.usual_proven_rate * none * mean * mean / 2.0;
+        terms.per_proven_rate = 1.0 / terms.usual_proven_rate;  // mean > 0 here
+    }
+    double thinning = 0.0;
+    if (units.triage_sanctions > 0.0) {
+        const double triage_rate = rate * units.triage_sanctions;
+        terms.triage_referral = chance_of_any(triage_rate);
+        thinning = triage_thinning;
+        terms.triage_diversion = chance_of_any(triage_rate * thinning);
+    }
+    terms.never_no_offence =
+        1.0 - chance_of_any(terms.offending_rate - rate * units.triage_sanctions * thinning);
+    return terms;
 }
 
 double CohortRun::reoffending_probability(double proven_rate, bool desisted) const {
@@ -203,6 +222,15 @@ void CohortRun::step(int month) {
         age_everyone();
     }
     current_ages_ = &ages_[static_cast<std::size_t>(month % 12)];
+    current_units_ = &age_units_[static_cast<std::size_t>(month % 12)];
+    {
+        // Reoffending cohorts are calendar quarters from the first whole one.
+        const int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
+        const auto quarter = static_cast<std::size_t>((month - first_quarter_month) / 3);
+        index_quarter_ = month >= first_quarter_month && quarter < reoffending_offenders_.size()
+                             ? static_cast<std::ptrdiff_t>(quarter)
+                             : -1;
+    }
     add_entrants(month);
     for (ProgrammeInputs& inputs : inputs_) {
         inputs = ProgrammeInputs{};
@@ -345,29 +373,33 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
     const int gang_states = cells_.gang_states(type);
     const auto age_index = static_cast<std::size_t>(age);
     const AgeMix& mix = (*current_ages_)[age_index];
-    const auto season = static_cast<std::size_t>(calendar_month(month));
     const OffendingParameters& offending = p_.offending;
     const JusticeParameters& justice = p_.justice;
     const bool count = reported(month);
 
-    // Youth triage: its eligible share of the compartment's youths, and the share
-    // of would-be diversions that consent and find a place.
+    // A block with nobody in it (negligible compartments are dropped) stays
+    // empty: nothing to count, nobody to move.
+    const std::size_t first_cell = cells_.cell(age, type, 0, 0);
+    const std::size_t block_cells = static_cast<std::size_t>(gang_states * kStatusCount);
+    const auto block_mass = mass_.begin() + static_cast<std::ptrdiff_t>(first_cell);
+    if (std::all_of(block_mass, block_mass + static_cast<std::ptrdiff_t>(block_cells),
+                    [](double x) { return x <= kNegligiblePeople; })) {
+        std::fill_n(block_mass, block_cells, 0.0);
+        std::fill_n(priors_.begin() + static_cast<std::ptrdiff_t>(first_cell), block_cells, 0.0);
+        std::fill_n(pending_.begin() + static_cast<std::ptrdiff_t>(first_cell), block_cells, 0.0);
+        return;
+    }
+
+    // The share of would-be diversions by youth triage that consent and find a
+    // place (its eligible share of the age is in the age's units).
     const ProgrammeParameters* triage =
         triage_programme_ >= 0 ? &p_.programmes[static_cast<std::size_t>(triage_programme_)]
                                : nullptr;
-    const double triage_share =
-        triage != nullptr ? mix.programme_share[static_cast<std::size_t>(triage_programme_)] : 0.0;
     const double triage_thinning =
         triage != nullptr
             ? triage->consent_probability *
                   programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share
             : 0.0;
-    double iom_share = 0.0;
-    for (std::size_t p = 0; p < inputs_.size(); ++p) {
-        if (p_.programmes[p].kind == ProgrammeKind::iom) {
-            iom_share = std::max(iom_share, mix.programme_share[p]);
-        }
-    }
 
     // The block's people after this month's offending and justice, by gang
     // state and status, before careers end, gangs change and deaths.
@@ -376,89 +408,52 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
     for (int gang = 0; gang < gang_states; ++gang) {
         const bool in_gang = gang == member;
         const std::size_t g = in_gang ? 1 : 0;
-        Blend blend;
-        for (std::size_t c = 0; c < kAgeClasses; ++c) {
-            const double share = mix.class_share[c];
-            if (share <= 0.0) {
-                continue;
-            }
-            const ClassUnits& units = units_[season][c][g];
-            for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
-                blend.weights[t] += share * units.weights[t];
-            }
-            blend.offending += share * units.offending;
-            blend.sanctions += share * units.sanctions;
-            blend.out_of_court += share * units.out_of_court;
-            blend.cautions += share * units.cautions;
-            blend.charges += share * units.charges;
-            blend.youth_proven += c < 2 ? share * units.proven : 0.0;
-            blend.proven += share * units.proven;
-            blend.convictions += share * units.convictions;
-            blend.custody_clean += share * units.custody.front();
-            blend.custody_months_clean += share * units.custody_months.front();
-            blend.licence_months_clean += share * units.licence_months.front();
-            if (c < 2) {
-                blend.triage_sanctions += share * triage_share * units.triage_sanctions;
-                blend.triage_out_of_court += share * triage_share * units.triage_out_of_court;
-                blend.triage_cautions += share * triage_share * units.triage_cautions;
-                blend.triage_charges += share * triage_share * units.triage_charges;
-                blend.triage_proven += share * triage_share * units.triage_proven;
-            }
-        }
-        const double youth_proven_share =
-            blend.proven > 0.0 ? blend.youth_proven / blend.proven : 0.0;
+        const AgeUnits& blend = (*current_units_)[age_index * 2 + g];
+        const double youth_proven_share = blend.youth_proven_share;
         const double unit_rate = offending.base_rate_per_month * risk_type.rate_multiplier *
                                  (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
                                  mix.age_curve;
         GroupSums& group = groups.sums[g];
         groups.weights[g] = blend.weights;
         auto& row = after[static_cast<std::size_t>(gang)];
+        double released = 0.0;  // from custody, a referral event
+        const std::array<RateTerms, 2> career_terms = {
+            rate_terms(blend, unit_rate, false, triage_thinning, count),
+            rate_terms(blend, unit_rate * offending.desisted_multiplier, true, triage_thinning,
+                       count)};
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t cell = cells_.cell(age, type, gang, status);
             const double x = mass_[cell];
             if (x <= kNegligiblePeople) {
                 continue;  // dropped: at most ~1e-4 people over a run
             }
+            const double per_person = 1.0 / x;  // one division, then products
             const double priors = priors_[cell];
             const double pending = pending_[cell];
             const bool desisted = is_desisted(status);
             const bool record = has_record(status);
-            const double rate = unit_rate * (desisted ? offending.desisted_multiplier : 1.0);
+            const RateTerms& terms = career_terms[desisted ? 1 : 0];
+            const double rate = terms.rate;
             // Court: cases charged in earlier months come up; convictions prove
             // offences and may send the person to custody, with the record they
             // have by then.
-            double custody_per_conviction = 0.0;
-            double stay_months = 0.0;
-            double licence_months = 0.0;
-            {
-                double custody_unit = blend.custody_clean;
-                double custody_months_unit = blend.custody_months_clean;
-                double licence_months_unit = blend.licence_months_clean;
-                if (record) {
-                    const double prior = priors / x;
-                    custody_unit = 0.0;
-                    custody_months_unit = 0.0;
-                    licence_months_unit = 0.0;
-                    for (std::size_t c = 0; c < kAgeClasses; ++c) {
-                        const double share = mix.class_share[c];
-                        if (share > 0.0) {
-                            const ClassUnits& units = units_[season][c][g];
-                            custody_unit += share * on_prior_grid(units.custody, prior);
-                            custody_months_unit +=
-                                share * on_prior_grid(units.custody_months, prior);
-                            licence_months_unit +=
-                                share * on_prior_grid(units.licence_months, prior);
-                        }
-                    }
-                }
+            double custody_per_conviction = blend.custody_per_conviction_clean;
+            double stay_months = blend.stay_months_clean;
+            double licence_months = blend.licence_months_clean;
+            if (record) {
+                const PriorPoint point = prior_point(blend.custody.size(), priors * per_person);
+                const double custody_unit = point.of(blend.custody);
+                custody_per_conviction = 0.0;
+                stay_months = 0.0;
+                licence_months = 0.0;
                 if (blend.convictions > 0.0 && custody_unit > 0.0) {
-                    custody_per_conviction = custody_unit / blend.convictions;
-                    stay_months = custody_months_unit / custody_unit;
-                    licence_months = licence_months_unit / custody_unit;
+                    const double per_sentence = 1.0 / custody_unit;
+                    custody_per_conviction = custody_unit * blend.per_conviction;
+                    stay_months = point.of(blend.custody_months) * per_sentence;
+                    licence_months = point.of(blend.licence_months) * per_sentence;
                 }
             }
-            const double conviction_share =
-                blend.charges > 0.0 ? blend.convictions / blend.charges : 0.0;
+            const double conviction_share = blend.conviction_share;
             auto court = [&](double due_cases, double& convictions, double& sentences) {
                 convictions = due_cases * conviction_share;
                 sentences = convictions * custody_per_conviction;
@@ -482,17 +477,13 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             // with 3 or more, reaching 3 with a proven offence on top of 2.
             // For what they do while in it: how many are free, their custodial
             // sentences and offending while free.
-            auto count_qualifiers = [&](double usual_proven_rate, bool free, double custody_rate) {
-                if (iom_share <= 0.0) {
+            auto count_qualifiers = [&](bool free, double custody_rate) {
+                if (!terms.iom_counted) {
                     return;
                 }
-                const double mean = 12.0 * usual_proven_rate;
-                if (mean < 1e-3) {
-                    return;  // 3 or more in a year: under 1e-10 a person
-                }
-                const double none_one_two = std::exp(-mean) * (1.0 + mean + mean * mean / 2.0);
-                const double qualifying = x * (1.0 - none_one_two);
-                const double crossing = x * usual_proven_rate * std::exp(-mean) * mean * mean / 2.0;
+                const double usual_proven_rate = terms.usual_proven_rate;
+                const double qualifying = x * terms.qualifying;
+                const double crossing = x * terms.crossing;
                 group.crossers += crossing;
                 group.crosser_proven += crossing * usual_proven_rate;
                 group.qualifiers += qualifying;
@@ -505,7 +496,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                     // The offence that reaches the threshold may itself bring custody.
                     group.crossers_sentenced +=
                         usual_proven_rate > 0.0
-                            ? crossing * std::min(1.0, custody_rate / usual_proven_rate)
+                            ? crossing * std::min(1.0, custody_rate * terms.per_proven_rate)
                             : 0.0;
                     group.crosser_custody += crossing * custody_rate;
                     group.crosser_rate += crossing * rate;
@@ -513,7 +504,7 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             };
 
             if (is_locked_up(status)) {
-                count_qualifiers(rate * blend.proven, false, 0.0);
+                count_qualifiers(false, 0.0);
                 // Cases still coming to court run concurrently with the sentence.
                 const double due = pending * court_hazard_;
                 double convictions = 0.0;
@@ -530,19 +521,11 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 if (!recalled && out_probability > 0.0) {
                     // A release is a reoffending index event and may refer people on.
                     const double leaving = x * out_probability;
-                    add_index_events(month, leaving,
-                                     reoffending_probability(rate * blend.proven, desisted));
-                    for (std::size_t p = 0; p < inputs_.size(); ++p) {
-                        const double share = programme_share(p, age_index, in_gang);
-                        if (share > 0.0) {
-                            inputs_[p].events[static_cast<std::size_t>(
-                                ReferralEvent::release_from_custody)] += leaving * share;
-                        }
-                    }
+                    add_index_events_now(leaving, terms);
+                    released += leaving;
                 }
                 continue;
             }
-            const double offending_rate = rate * blend.offending;
             group.people += x;
             group.people_rate += x * rate;
             group.people_rate_squared += x * rate * rate;
@@ -555,14 +538,12 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
             double diverted = 0.0;
             double thinning = 0.0;
             if (first_arrest_possible && blend.triage_sanctions > 0.0) {
-                const double triage_rate = rate * blend.triage_sanctions;
                 ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
-                inputs.triage_referrals += x * chance_of_any(triage_rate);
+                inputs.triage_referrals += x * terms.triage_referral;
                 thinning = triage_thinning;
-                diverted = x * chance_of_any(triage_rate * thinning);
+                diverted = x * terms.triage_diversion;
                 inputs.diversions += diverted;
-                inputs.first_time_entrants_avoided +=
-                    diverted * blend.triage_proven / blend.triage_sanctions;
+                inputs.first_time_entrants_avoided += diverted * blend.triage_proven_share;
                 for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
                     inputs.diverted_rates[t] += diverted * rate * blend.weights[t];
                 }
@@ -584,45 +565,41 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                 formal_people * rate * (blend.out_of_court - thinning * blend.triage_out_of_court);
             if (count) {
                 // People who offended in the last 12 months, at this month's rate.
-                counts.active_offenders += x * chance_of_any(12.0 * offending_rate);
+                counts.active_offenders += x * terms.offended_in_year;
             }
             // Per person this month: proven offences and custodial sentences.
-            const double proven_rate = proven_events / x;
-            const double custody_rate = sentences / x;
-            const double usual_proven_rate = rate * blend.proven;  // in steady state
-            add_index_events(month, proven_events - sentences,
-                             reoffending_probability(usual_proven_rate, desisted));
+            const double proven_rate = proven_events * per_person;
+            const double custody_rate = sentences * per_person;
+            add_index_events_now(proven_events - sentences, terms);
             group.proven += proven_events;
             group.proven_rate += proven_events * rate;
-            count_qualifiers(usual_proven_rate, true, custody_rate);
+            count_qualifiers(true, custody_rate);
 
             // Where the people go; new proven offences join the record of those
             // who have them, cases still to come follow the people who offended.
             const double p_custody = chance_of_any(custody_rate);
             const double p_proven = std::max(p_custody, chance_of_any(proven_rate));
             if (!record) {
-                const double to_custody = (formal_people / x) * p_custody;
-                const double to_record = (formal_people / x) * (p_proven - p_custody);
+                const double formal_share = formal_people * per_person;
+                const double to_custody = formal_share * p_custody;
+                const double to_record = formal_share * (p_proven - p_custody);
                 const double first_proven = x * (to_custody + to_record);
                 counts.first_time_youth += first_proven * youth_proven_share;
                 counts.first_time_adult += first_proven * (1.0 - youth_proven_share);
-                const double staying = (formal_people / x) * (1.0 - p_proven);
-                const double triaged = diverted / x;
+                const double staying = formal_share * (1.0 - p_proven);
+                const double triaged = diverted * per_person;
                 const double new_record = to_custody + to_record;
-                auto proven_part = [&](double share) {
-                    return new_record > 0.0 ? proven_events * share / new_record : 0.0;
-                };
+                const double proven_per_record =
+                    new_record > 0.0 ? proven_events / new_record : 0.0;
+                auto proven_part = [&](double share) { return proven_per_record * share; };
                 if (status == never) {
                     // Of those with no proven offence, who offended at all; cases
                     // to come belong to those who did.
-                    const double no_offence =
-                        (formal_people / x) *
-                        (1.0 - chance_of_any(offending_rate -
-                                             rate * blend.triage_sanctions * thinning));
+                    const double no_offence = formal_share * terms.never_no_offence;
                     const double offended = 1.0 - no_offence;
-                    auto pending_part = [&](double share) {
-                        return offended > 0.0 ? pending_left * share / offended : 0.0;
-                    };
+                    const double pending_per_offended =
+                        offended > 0.0 ? pending_left / offended : 0.0;
+                    auto pending_part = [&](double share) { return pending_per_offended * share; };
                     move(custody_of(false), to_custody, proven_part(to_custody),
                          pending_part(to_custody));
                     move(active_record, to_record, proven_part(to_record), pending_part(to_record));
@@ -662,6 +639,12 @@ void CohortRun::process_block(int month, int age, std::size_t type, BlockCounts&
                  pending_left * p_custody);
             move(status, 1.0 - p_custody, proven_events * (1.0 - p_custody),
                  pending_left * (1.0 - p_custody));
+        }
+        if (released > 0.0) {
+            for (std::size_t p = 0; p < inputs_.size(); ++p) {
+                inputs_[p].events[static_cast<std::size_t>(ReferralEvent::release_from_custody)] +=
+                    released * blend.programme_share[p];
+            }
         }
     }
 

@@ -116,6 +116,67 @@ struct AgeMix {
     std::vector<double> programme_share;  // in each programme's ages
 };
 
+// What the people of one age compartment and gang group (in a gang or not)
+// do per unit of offending rate in a month: the age classes' units weighted by
+// the compartment's class shares. Every risk type of the age uses the same, so
+// it is tabulated once a run by months since the last ageing, as AgeMix.
+struct AgeUnits {
+    PerOffenceType<double> weights{};
+    double offending = 0.0;
+    double sanctions = 0.0;
+    double out_of_court = 0.0;
+    double cautions = 0.0;
+    double charges = 0.0;
+    double proven = 0.0;
+    double youth_proven_share = 0.0;  // of proven offences, those of youths
+    double convictions = 0.0;
+    double conviction_share = 0.0;  // of charges
+    // Lower-gravity sanctions of youths in triage's ages, and their flows.
+    double triage_sanctions = 0.0;
+    double triage_out_of_court = 0.0;
+    double triage_cautions = 0.0;
+    double triage_charges = 0.0;
+    double triage_proven = 0.0;
+    double triage_proven_share = 0.0;  // of lower-gravity sanctions, proven
+    double per_conviction = 0.0;       // 1 / convictions, where there are any
+    // Custody by prior offences on the grid 0, 1/kPriorSteps, ..., cap, blended
+    // like the rest (interpolation is linear in the table, so blending the
+    // tables equals blending the interpolated values).
+    std::vector<double> custody;
+    std::vector<double> custody_months;
+    std::vector<double> licence_months;
+    // The same with no prior offence: custodial sentences per conviction, and
+    // months inside and on licence per sentence.
+    double custody_per_conviction_clean = 0.0;
+    double stay_months_clean = 0.0;
+    double licence_months_clean = 0.0;
+    double iom_share = 0.0;               // share in IOM's ages (the largest, if several)
+    std::vector<double> programme_share;  // referral share of each programme
+};
+
+// What a compartment's people do that depends on their offending rate alone.
+// Within a block and gang state people differ in rate only by career (active or
+// desisted), so these are worked out twice per gang state, not per compartment.
+struct RateTerms {
+    double rate = 0.0;
+    double offending_rate = 0.0;     // offences a month
+    double usual_proven_rate = 0.0;  // proven offences a month, in steady state
+    double offended_in_year = 0.0;   // chance of an offence in 12 months at this rate
+    double reoffending = 0.0;        // chance of a proven offence in the follow-up
+    // IOM: a person's chance of 3 or more proven offences in 12 months, and of
+    // reaching 3 this month (a proven offence on top of 2); only where the mean
+    // count is not negligible.
+    bool iom_counted = false;
+    double qualifying = 0.0;
+    double crossing = 0.0;
+    double per_proven_rate = 0.0;  // 1 / usual_proven_rate, where counted
+    // Youth triage on a first arrest: chances of a referral and a diversion; and
+    // for those with no offence yet, of none this month besides a diversion.
+    double triage_referral = 0.0;
+    double triage_diversion = 0.0;
+    double never_no_offence = 0.0;
+};
+
 // Sums over a gang state's compartments in one age and risk type: people,
 // people x offending rate (and x rate squared, for the rates of the people
 // events are about), proven offences, IOM qualifiers.
@@ -203,6 +264,8 @@ class CohortRun {
     void prepare_tables();
     ClassUnits class_units(int age_class, bool in_gang, std::size_t season) const;
     AgeMix age_mix(int age, int months_since_ageing) const;
+    AgeUnits age_units(const AgeMix& mix, std::size_t season, bool in_gang) const;
+    void prepare_age_units();  // after prepare_programmes (triage, IOM)
 
     // cohort_run.cpp
     void step(int month);
@@ -214,6 +277,17 @@ class CohortRun {
     double programme_share(std::size_t programme, std::size_t age_index, bool in_gang) const;
     double reoffending_probability(double proven_rate, bool desisted) const;
     void add_index_events(int month, double events, double reoffending);
+    // This month's index events, for cohorts reported (the chance of
+    // reoffending is worked out only where they are counted).
+    void add_index_events_now(double events, const RateTerms& terms) {
+        if (index_quarter_ >= 0 && events > 0.0) {
+            const auto quarter = static_cast<std::size_t>(index_quarter_);
+            reoffending_offenders_[quarter] += events;
+            reoffending_reoffenders_[quarter] += events * terms.reoffending;
+        }
+    }
+    RateTerms rate_terms(const AgeUnits& units, double rate, bool desisted, double triage_thinning,
+                         bool count) const;
 
     // cohort_programmes.cpp
     void prepare_programmes();
@@ -265,9 +339,13 @@ class CohortRun {
     // the last ageing [0-11][age compartment].
     std::array<std::array<std::array<ClassUnits, 2>, kAgeClasses>, 12> units_{};
     std::array<std::vector<AgeMix>, 12> ages_{};
+    // [0-11][age compartment x 2 + in gang]
+    std::array<std::vector<AgeUnits>, 12> age_units_{};
 
     // This month.
     const std::vector<AgeMix>* current_ages_ = nullptr;
+    const std::vector<AgeUnits>* current_units_ = nullptr;
+    std::ptrdiff_t index_quarter_ = -1;         // of reoffending cohorts, or none
     double custody_release_probability_ = 0.0;  // from the mix of last month's sentences
     double licence_end_probability_ = 0.0;
     double sentences_this_month_ = 0.0;

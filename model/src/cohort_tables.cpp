@@ -211,3 +211,91 @@ AgeMix CohortRun::age_mix(int age, int since) const {
 }
 
 }  // namespace vrsim::model::cohort
+
+namespace vrsim::model::cohort {
+
+AgeUnits CohortRun::age_units(const AgeMix& mix, std::size_t season, bool in_gang) const {
+    const std::size_t g = in_gang ? 1 : 0;
+    const double triage_share =
+        triage_programme_ >= 0 ? mix.programme_share[static_cast<std::size_t>(triage_programme_)]
+                               : 0.0;
+    AgeUnits blend;
+    double youth_proven = 0.0;
+    for (std::size_t c = 0; c < kAgeClasses; ++c) {
+        const double share = mix.class_share[c];
+        if (share <= 0.0) {
+            continue;
+        }
+        const ClassUnits& units = units_[season][c][g];
+        for (std::size_t t = 0; t < kOffenceTypeCount; ++t) {
+            blend.weights[t] += share * units.weights[t];
+        }
+        blend.offending += share * units.offending;
+        blend.sanctions += share * units.sanctions;
+        blend.out_of_court += share * units.out_of_court;
+        blend.cautions += share * units.cautions;
+        blend.charges += share * units.charges;
+        youth_proven += c < 2 ? share * units.proven : 0.0;
+        blend.proven += share * units.proven;
+        blend.convictions += share * units.convictions;
+        blend.custody.resize(units.custody.size(), 0.0);
+        blend.custody_months.resize(units.custody.size(), 0.0);
+        blend.licence_months.resize(units.custody.size(), 0.0);
+        for (std::size_t i = 0; i < units.custody.size(); ++i) {
+            blend.custody[i] += share * units.custody[i];
+            blend.custody_months[i] += share * units.custody_months[i];
+            blend.licence_months[i] += share * units.licence_months[i];
+        }
+        if (c < 2) {
+            blend.triage_sanctions += share * triage_share * units.triage_sanctions;
+            blend.triage_out_of_court += share * triage_share * units.triage_out_of_court;
+            blend.triage_cautions += share * triage_share * units.triage_cautions;
+            blend.triage_charges += share * triage_share * units.triage_charges;
+            blend.triage_proven += share * triage_share * units.triage_proven;
+        }
+    }
+    blend.youth_proven_share = blend.proven > 0.0 ? youth_proven / blend.proven : 0.0;
+    blend.conviction_share = blend.charges > 0.0 ? blend.convictions / blend.charges : 0.0;
+    blend.per_conviction = blend.convictions > 0.0 ? 1.0 / blend.convictions : 0.0;
+    blend.triage_proven_share =
+        blend.triage_sanctions > 0.0 ? blend.triage_proven / blend.triage_sanctions : 0.0;
+    if (!blend.custody.empty() && blend.convictions > 0.0 && blend.custody.front() > 0.0) {
+        blend.custody_per_conviction_clean = blend.custody.front() / blend.convictions;
+        blend.stay_months_clean = blend.custody_months.front() / blend.custody.front();
+        blend.licence_months_clean = blend.licence_months.front() / blend.custody.front();
+    }
+    for (std::size_t p = 0; p < p_.programmes.size(); ++p) {
+        const double share = mix.programme_share[p];
+        if (p_.programmes[p].kind == ProgrammeKind::iom) {
+            blend.iom_share = std::max(blend.iom_share, share);
+        }
+        switch (p_.programmes[p].kind) {
+            case ProgrammeKind::gang_exit:
+                blend.programme_share.push_back(in_gang ? share : 0.0);
+                break;
+            case ProgrammeKind::channel:
+            case ProgrammeKind::youth_triage:
+            case ProgrammeKind::prevention:
+                // Referred from radicalisation, at arrest, or not at all.
+                blend.programme_share.push_back(0.0);
+                break;
+            default:
+                blend.programme_share.push_back(share);
+        }
+    }
+    return blend;
+}
+
+void CohortRun::prepare_age_units() {
+    for (int since = 0; since < 12; ++since) {
+        const auto season = static_cast<std::size_t>(calendar_month(since));
+        std::vector<AgeUnits>& units = age_units_[static_cast<std::size_t>(since)];
+        units.clear();
+        for (const AgeMix& mix : ages_[static_cast<std::size_t>(since)]) {
+            units.push_back(age_units(mix, season, false));
+            units.push_back(age_units(mix, season, true));
+        }
+    }
+}
+
+}  // namespace vrsim::model::cohort
