@@ -7,9 +7,8 @@
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
-#include "interrupt.hpp"
 #include "print_diagnostics.hpp"
-#include "progress_bar.hpp"
+#include "run_with_progress.hpp"
 #include "vrsim/notebooks/notebook.hpp"
 #include "vrsim/notebooks/run_files.hpp"
 #include "vrsim/scenarios/output_files.hpp"
@@ -147,37 +146,26 @@ int compare_command(const CompareArguments& arguments,
     }
     options.ensemble.replicates = scenarios::effective_replicates(options.ensemble, scenario_list);
 
-    watch_for_interrupt();
-    ProgressBar progress(ProgressBar::wanted(arguments.quiet));
     std::vector<scenarios::Comparison> comparisons;
     try {
-        comparisons = scenarios::write_comparison_folder(
-            loaded, options, out, command_line, [&](std::uint32_t done, std::uint32_t total) {
-                stop_if_interrupted();
-                progress.update(done, total);
-            });
-    } catch (const Interrupted&) {
-        progress.finish();
-        std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
-        return kInterrupted;
+        const int status = run_with_progress(arguments.quiet, out,
+                                             [&](const scenarios::ProgressCallback& progress) {
+                                                 comparisons = scenarios::write_comparison_folder(
+                                                     loaded, options, out, command_line, progress);
+                                             });
+        if (status != kOk) {
+            return status;
+        }
     } catch (const scenarios::ComparisonError& error) {
-        progress.finish();
         std::cerr << "vrsim: error: " << error.what() << '\n';
         return kInvalidInput;
     } catch (const scenarios::ScenarioError& error) {
-        progress.finish();
         print_diagnostics(error);
         return kInvalidInput;
     } catch (const scenarios::EconomicsError& error) {
-        progress.finish();
         std::cerr << "vrsim: error: " << error.what() << '\n';
         return kInvalidInput;
-    } catch (const scenarios::OutputError& error) {
-        progress.finish();
-        std::cerr << "vrsim: error: " << error.what() << '\n';
-        return kRuntimeFailure;
     }
-    progress.finish();
     if (!arguments.posterior.empty()) {
         record_posterior(out, arguments.posterior);
     }

@@ -6,8 +6,7 @@
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
-#include "interrupt.hpp"
-#include "progress_bar.hpp"
+#include "run_with_progress.hpp"
 #include "vrsim/calibration/tidy_csv.hpp"
 #include "vrsim/scenarios/output_files.hpp"
 #include "vrsim/scenarios/run_folder.hpp"
@@ -84,20 +83,13 @@ int forecast_command(const ForecastArguments& arguments,
                 scenario.calibration ? *scenario.calibration : scenarios::CalibrationSettings{};
             observed = calibration::read_observed_files(arguments.observed, settings);
         }
-        watch_for_interrupt();
-        ProgressBar progress(ProgressBar::wanted(arguments.quiet));
-        try {
-            scenarios::write_run_folder(scenario, options, out, command_line,
-                                        [&](std::uint32_t done, std::uint32_t total) {
-                                            stop_if_interrupted();
-                                            progress.update(done, total);
-                                        });
-        } catch (const Interrupted&) {
-            progress.finish();
-            std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
-            return kInterrupted;
+        const int status = run_with_progress(
+            arguments.quiet, out, [&](const scenarios::ProgressCallback& progress) {
+                scenarios::write_run_folder(scenario, options, out, command_line, progress);
+            });
+        if (status != kOk) {
+            return status;
         }
-        progress.finish();
         record_posterior(out, arguments.posterior);
         plots::ChartOptions charts;
         if (observed) {

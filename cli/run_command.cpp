@@ -6,9 +6,8 @@
 #include "draw_charts.hpp"
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
-#include "interrupt.hpp"
 #include "print_diagnostics.hpp"
-#include "progress_bar.hpp"
+#include "run_with_progress.hpp"
 #include "vrsim/scenarios/output_files.hpp"
 #include "vrsim/scenarios/run_folder.hpp"
 #include "vrsim/scenarios/scenario.hpp"
@@ -73,24 +72,13 @@ int run_command(const RunArguments& arguments, const std::vector<std::string>& c
     }
     ensemble.replicates = scenarios::effective_replicates(ensemble, {&scenario});
 
-    watch_for_interrupt();
-    ProgressBar progress(ProgressBar::wanted(arguments.quiet));
-    try {
-        scenarios::write_run_folder(scenario, ensemble, out, command_line,
-                                    [&](std::uint32_t done, std::uint32_t total) {
-                                        stop_if_interrupted();
-                                        progress.update(done, total);
-                                    });
-    } catch (const Interrupted&) {
-        progress.finish();
-        std::cerr << "vrsim: interrupted; nothing was written to " << out.string() << '\n';
-        return kInterrupted;
-    } catch (const scenarios::OutputError& error) {
-        progress.finish();
-        std::cerr << "vrsim: error: " << error.what() << '\n';
-        return kRuntimeFailure;
+    const int status =
+        run_with_progress(arguments.quiet, out, [&](const scenarios::ProgressCallback& progress) {
+            scenarios::write_run_folder(scenario, ensemble, out, command_line, progress);
+        });
+    if (status != kOk) {
+        return status;
     }
-    progress.finish();
     if (!arguments.posterior.empty()) {
         record_posterior(out, arguments.posterior);
     }
