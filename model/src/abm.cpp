@@ -142,10 +142,10 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
     }
     gangs_ = p_.place.areas * p_.risk.gang.gangs_per_area;
     build_hazard_tables();
-}
-
-double& ReplicateRun::outcome(int month, Outcome which) {
-    return out_.at(month - warmup_months_, which);
+    contagion_fade_.resize(static_cast<std::size_t>(total_months_) + 2);
+    for (std::size_t since = 0; since < contagion_fade_.size(); ++since) {
+        contagion_fade_[since] = std::exp(-static_cast<int>(since) / p_.contagion.decay_months);
+    }
 }
 
 void ReplicateRun::run() {

@@ -23,58 +23,6 @@ CandidateDraws draw_candidate(Stream& stream) {
 
 }  // namespace
 
-bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people.gang[person] != 0 && people.gang_join_month[person] <= month &&
-           month < people.gang_leave_month[person];
-}
-
-double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    const OffendingParameters& offending = p_.offending;
-    if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
-        month >= people.exit_month[person]) {
-        return 0.0;
-    }
-    std::uint8_t flags = people.flags[person];
-    const RiskParameters& risk = p_.risk;
-    double rate = offending.base_rate_per_month * people.propensity[person];
-    if ((flags & kFemale) != 0)
-        rate *= offending.female_multiplier;
-    if ((flags & kEarlyAdversity) != 0)
-        rate *= risk.early_adversity.offending_multiplier;
-    if ((flags & kSchoolExclusion) != 0)
-        rate *= risk.school_exclusion.offending_multiplier;
-    if ((flags & kSubstanceMisuse) != 0)
-        rate *= risk.substance_misuse.offending_multiplier;
-    if (in_gang(people, person, month))
-        rate *= risk.gang.offending_multiplier;
-    if (people.career_end_month[person] <= month)
-        rate *= offending.desisted_multiplier;
-    return rate;
-}
-
-double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
-    const ContagionParameters& contagion = p_.contagion;
-    const People& people = s_.people;
-    int exposed = people.exposure_month[person];
-    if (!contagion.enabled || exposed == kNever) {
-        return 0.0;
-    }
-    double level = people.exposure_level[person];
-    if (month > exposed) {
-        level = std::max(level, 1.0);
-    }
-    return contagion.strength * level * std::exp(-(month - exposed) / contagion.decay_months);
-}
-
-int ReplicateRun::mix_of(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    bool can_abuse_partner =
-        (people.flags[person] & kPartnered) != 0 &&
-        month - people.birth_month[person] >= p_.offending.domestic_abuse_min_age_years * 12;
-    return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
-}
-
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
     // birth month of the year, gang membership and partner (domestic abuse from
@@ -101,14 +49,6 @@ void ReplicateRun::build_hazard_tables() {
                                     mix_seasonal_total_[static_cast<std::size_t>(mix)][season];
         }
     }
-}
-
-const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    int birth_class = calendar_month(people.birth_month[person]);
-    int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
-                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
-    return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
 }
 
 void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, int now) {

@@ -52,10 +52,6 @@ int months_to_exit(const DemographyParameters& demography, double age_years, dou
 
 }  // namespace
 
-double ReplicateRun::age_years(std::uint32_t person, int month) const {
-    return (month - s_.people.birth_month[person]) / 12.0;
-}
-
 void ReplicateRun::create_initial_population() {
     const PlaceParameters& place = p_.place;
     std::vector<double> shares = single_year_shares(place);

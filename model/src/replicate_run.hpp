@@ -2,7 +2,9 @@
 // One replicate of the agent-based engine. Its methods are the steps of a month,
 // implemented in one file per model part (population, offending, victims,
 // justice, accounting).
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "abm_state.hpp"
 #include "vrsim/model/random.hpp"
@@ -21,8 +23,6 @@ struct CandidateDraws {
     double recall;
     double career;
 };
-
-bool in_gang(const People& people, std::uint32_t person, int month);
 
 class ReplicateRun {
   public:
@@ -140,6 +140,9 @@ class ReplicateRun {
     double entrant_carry_ = 0.0;
     int residents_under_ten_ = 0;
     std::vector<double> hazard_tables_;  // see build_hazard_tables
+    // exp(-k / decay_months) for k whole months since an exposure, computed as
+    // contagion_level would, so a look-up gives the very same number.
+    std::vector<double> contagion_fade_;
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
@@ -154,5 +157,79 @@ class ReplicateRun {
         sources_by_event_;
     bool any_raising_effect_ = false;  // some programme's offending ratio exceeds 1
 };
+
+// The small per-person rules every step asks for, inline because they sit on
+// the hot path of each candidate offence.
+inline bool in_gang(const People& people, std::uint32_t person, int month) {
+    return people.gang[person] != 0 && people.gang_join_month[person] <= month &&
+           month < people.gang_leave_month[person];
+}
+
+inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    const OffendingParameters& offending = p_.offending;
+    if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
+        month >= people.exit_month[person]) {
+        return 0.0;
+    }
+    std::uint8_t flags = people.flags[person];
+    const RiskParameters& risk = p_.risk;
+    double rate = offending.base_rate_per_month * people.propensity[person];
+    if ((flags & kFemale) != 0)
+        rate *= offending.female_multiplier;
+    if ((flags & kEarlyAdversity) != 0)
+        rate *= risk.early_adversity.offending_multiplier;
+    if ((flags & kSchoolExclusion) != 0)
+        rate *= risk.school_exclusion.offending_multiplier;
+    if ((flags & kSubstanceMisuse) != 0)
+        rate *= risk.substance_misuse.offending_multiplier;
+    if (in_gang(people, person, month))
+        rate *= risk.gang.offending_multiplier;
+    if (people.career_end_month[person] <= month)
+        rate *= offending.desisted_multiplier;
+    return rate;
+}
+
+inline double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
+    const ContagionParameters& contagion = p_.contagion;
+    const People& people = s_.people;
+    int exposed = people.exposure_month[person];
+    if (!contagion.enabled || exposed == kNever) {
+        return 0.0;
+    }
+    double level = people.exposure_level[person];
+    if (month > exposed) {
+        level = std::max(level, 1.0);
+    }
+    const int since = month - exposed;
+    const double fade = since >= 0 && since < static_cast<int>(contagion_fade_.size())
+                            ? contagion_fade_[static_cast<std::size_t>(since)]
+                            : std::exp(-since / contagion.decay_months);
+    return contagion.strength * level * fade;
+}
+
+inline int ReplicateRun::mix_of(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    bool can_abuse_partner =
+        (people.flags[person] & kPartnered) != 0 &&
+        month - people.birth_month[person] >= p_.offending.domestic_abuse_min_age_years * 12;
+    return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
+}
+
+inline const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    int birth_class = calendar_month(people.birth_month[person]);
+    int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
+                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
+    return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
+}
+
+inline double ReplicateRun::age_years(std::uint32_t person, int month) const {
+    return (month - s_.people.birth_month[person]) / 12.0;
+}
+
+inline double& ReplicateRun::outcome(int month, Outcome which) {
+    return out_.at(month - warmup_months_, which);
+}
 
 }  // namespace vrsim::model
