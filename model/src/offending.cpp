@@ -93,8 +93,30 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     double at_start =
         cumulative[whole] + (age - whole) * (cumulative[whole + 1] - cumulative[whole]);
     double target = at_start + waiting / envelope;
+    // The first tabulated month whose cumulative hazard exceeds the target, as
+    // std::upper_bound over the rest of the table would find it, but cheaper:
+    // first ruled out when it lies at or past `end` (most people's next
+    // candidate does), then found by galloping from the start month, since it
+    // is usually a few months ahead.
     const double* last = cumulative + hazard_table_months_;
-    const double* above = std::upper_bound(cumulative + whole + 1, last, target);
+    const int end_index = end - birth - 120;  // months since age 10 at `end`
+    const double* high = end_index < hazard_table_months_ ? cumulative + end_index : last;
+    if (high != last && *high <= target) {
+        return;  // the candidate would fall at or after `end`
+    }
+    const double* low = cumulative + whole + 1;
+    for (std::ptrdiff_t step = 1;; step *= 2) {
+        const double* probe = low + (step - 1);
+        if (probe >= high) {
+            break;
+        }
+        if (*probe > target) {
+            high = probe;
+            break;
+        }
+        low = probe + 1;
+    }
+    const double* above = std::upper_bound(low, high, target);
     if (above == last) {
         return;  // no offence before the end of life
     }
