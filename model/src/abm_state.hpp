@@ -16,6 +16,9 @@ using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
 inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
+// Residents per block of the victim tables' coarse index (64 running totals: one
+// 512-byte block to search after the coarse table).
+inline constexpr std::size_t kVictimBlock = 64;
 
 enum PersonFlag : std::uint8_t {
     kFemale = 1U << 0,
@@ -62,6 +65,23 @@ struct People {
     void reserve(std::size_t people);
     std::uint32_t add();  // appends a person with neutral state; returns its index
     std::size_t bytes_per_person() const;
+    // Asks the cache for the columns a touch reads (a hint: changes no state).
+    void prefetch_for_touch(std::uint32_t person) const {
+        __builtin_prefetch(&next_touch_month[person]);
+        __builtin_prefetch(&exit_month[person]);
+        __builtin_prefetch(&birth_month[person]);
+        __builtin_prefetch(&release_month[person]);
+        __builtin_prefetch(&career_end_month[person]);
+        __builtin_prefetch(&candidate_time[person]);
+        __builtin_prefetch(&candidate_envelope[person]);
+        __builtin_prefetch(&schedule_month[person]);
+        __builtin_prefetch(&schedules_in_month[person]);
+        __builtin_prefetch(&gang[person]);
+        __builtin_prefetch(&flags[person]);
+        __builtin_prefetch(&propensity[person]);
+        __builtin_prefetch(&exposure_month[person]);
+        __builtin_prefetch(&effect_slot[person]);
+    }
 
   private:
     // Calls visit(column, ...) with every column, for the whole-table operations.
@@ -150,6 +170,7 @@ struct AbmState {
     // total so a victim from elsewhere can pick the area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<double>> cumulative_weight_by_area;
+    std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
     std::vector<double> cumulative_weight_of_areas;
 };
 

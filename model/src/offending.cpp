@@ -157,7 +157,14 @@ void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
 
 void ReplicateRun::process_touches(int month) {
     auto& bucket = s_.touches_by_month[static_cast<std::size_t>(month)];
+    // People in a bucket are scattered over the columns, so each touch would wait
+    // on a dozen cache misses; asking for the state of the person a few places
+    // ahead overlaps those waits.
+    constexpr std::size_t kPrefetchAhead = 8;
     for (std::size_t i = 0; i < bucket.size(); ++i) {
+        if (i + kPrefetchAhead < bucket.size()) {
+            s_.people.prefetch_for_touch(bucket[i + kPrefetchAhead]);
+        }
         std::uint32_t person = bucket[i];
         if (s_.people.next_touch_month[person] == month) {
             touch(person, month);

@@ -26,6 +26,24 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
     return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
 }
 
+// The same index through a coarse table of every kVictimBlock-th running total:
+// the coarse search stays in cache and the fine one reads one block, where a
+// search of the whole area's totals misses the cache at most of its steps.
+std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
+                           double uniform) {
+    const double target = uniform * cumulative.back();
+    const auto block = static_cast<std::size_t>(
+        std::upper_bound(coarse.begin(), coarse.end(), target) - coarse.begin());
+    if (block == 0) {
+        return 0;  // even the first running total exceeds the target
+    }
+    const std::size_t from = (block - 1) * kVictimBlock + 1;
+    const std::size_t to = std::min(block * kVictimBlock, cumulative.size());
+    auto found = std::upper_bound(cumulative.begin() + static_cast<std::ptrdiff_t>(from),
+                                  cumulative.begin() + static_cast<std::ptrdiff_t>(to), target);
+    return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
+}
+
 }  // namespace
 
 void ReplicateRun::rebuild_victim_tables(int month) {
@@ -33,9 +51,11 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     const auto areas = static_cast<std::size_t>(p_.place.areas);
     s_.residents_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
+    s_.coarse_weight_by_area.resize(areas);
     for (std::size_t area = 0; area < areas; ++area) {
         s_.residents_by_area[area].clear();
         s_.cumulative_weight_by_area[area].clear();
+        s_.coarse_weight_by_area[area].clear();
     }
     for (std::uint32_t person = 0; person < people.size(); ++person) {
         if (people.exit_month[person] <= month) {
@@ -48,6 +68,9 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         auto& cumulative = s_.cumulative_weight_by_area[area];
         s_.residents_by_area[area].push_back(person);
         cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
+        if ((cumulative.size() - 1) % kVictimBlock == 0) {
+            s_.coarse_weight_by_area[area].push_back(cumulative.back());
+        }
     }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
@@ -96,8 +119,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        std::uint32_t candidate =
-            s_.residents_by_area[area][weighted_index(cumulative, draws.uniform())];
+        std::uint32_t candidate = s_.residents_by_area[area][weighted_index(
+            cumulative, s_.coarse_weight_by_area[area], draws.uniform())];
         if (usable(candidate)) {
             return candidate;
         }
