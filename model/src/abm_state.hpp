@@ -171,6 +171,7 @@ struct AbmState {
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<double>> cumulative_weight_by_area;
     std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
+    std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };
 

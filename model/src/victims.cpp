@@ -57,13 +57,26 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         s_.cumulative_weight_by_area[area].clear();
         s_.coarse_weight_by_area[area].clear();
     }
+    // The age band's weight by whole months of age, looked up rather than
+    // searched for each resident (the same numbers: age_years is months / 12).
+    auto& weight_by_age_months = s_.victim_weight_by_age_months;
+    weight_by_age_months.resize(static_cast<std::size_t>(p_.place.max_age_years * 12.0) + 13);
+    for (std::size_t months = 0; months < weight_by_age_months.size(); ++months) {
+        weight_by_age_months[months] =
+            p_.victims
+                .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
+    }
     for (std::uint32_t person = 0; person < people.size(); ++person) {
         if (people.exit_month[person] <= month) {
             continue;
         }
-        double weight =
-            people.victimisation[person] *
-            p_.victims.age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
+        const int age_months = month - people.birth_month[person];
+        const double age_weight =
+            age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
+                ? weight_by_age_months[static_cast<std::size_t>(age_months)]
+                : p_.victims
+                      .age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
+        double weight = people.victimisation[person] * age_weight;
         std::size_t area = people.area[person];
         auto& cumulative = s_.cumulative_weight_by_area[area];
         s_.residents_by_area[area].push_back(person);
