@@ -169,6 +169,7 @@ struct AbmState {
     // of their victimisation weights (a draw is a binary search), and each area's
     // total so a victim from elsewhere can pick the area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
+    std::size_t people_in_victim_tables = 0;  // people 0 .. this - 1 have been listed
     std::vector<std::vector<double>> cumulative_weight_by_area;
     std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
     std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age
