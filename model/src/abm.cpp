@@ -146,6 +146,15 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
     for (std::size_t since = 0; since < contagion_fade_.size(); ++since) {
         contagion_fade_[since] = std::exp(-static_cast<int>(since) / p_.contagion.decay_months);
     }
+    effect_fade_.resize(p_.programmes.size());
+    for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
+        const double fade_months = p_.programmes[programme].effects.fade_months;
+        auto& fade = effect_fade_[programme];
+        fade.resize(fade_months > 0.0 ? static_cast<std::size_t>(total_months_) + 2 : 0);
+        for (std::size_t since = 0; since < fade.size(); ++since) {
+            fade[since] = std::exp(-static_cast<int>(since) / fade_months);
+        }
+    }
 }
 
 void ReplicateRun::run() {

@@ -15,21 +15,6 @@ namespace vrsim::model {
 
 namespace {
 
-// The ratio an entry applies in `month`: in full while in the programme, then
-// fading towards 1.
-double effect_now(double ratio, const EffectEntry& entry, double fade_months, int month) {
-    if (month < entry.start) {
-        return 1.0;
-    }
-    if (month < entry.end) {
-        return ratio;
-    }
-    if (fade_months <= 0.0) {
-        return 1.0;
-    }
-    return 1.0 - (1.0 - ratio) * std::exp(-(month - entry.end) / fade_months);
-}
-
 // An entry whose effect has faded to nothing can be replaced.
 bool spent(const EffectEntry& entry, double fade_months, int month) {
     return entry.end != kNever && month >= entry.end + static_cast<int>(10.0 * fade_months);
@@ -98,9 +83,27 @@ bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
     for (std::size_t i = 0; i < slot.count; ++i) {
         const EffectEntry& entry = slot.entries[i];
         const ProgrammeEffects& effects = p_.programmes[entry.programme].effects;
+        if (month < entry.start) {
+            continue;  // every type's ratio is 1
+        }
+        if (month < entry.end) {
+            for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+                ratios[type] *= effects.offending_hazard_ratio[type];
+            }
+            continue;
+        }
+        if (effects.fade_months <= 0.0) {
+            continue;
+        }
+        // After exit the effect fades towards 1: 1 - (1 - ratio) exp(-months since
+        // exit / fade_months), with the exp looked up once for all types.
+        const int since_exit = month - entry.end;
+        const auto& fade_table = effect_fade_[entry.programme];
+        const double fade = since_exit < static_cast<int>(fade_table.size())
+                                ? fade_table[static_cast<std::size_t>(since_exit)]
+                                : std::exp(-since_exit / effects.fade_months);
         for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            ratios[type] *=
-                effect_now(effects.offending_hazard_ratio[type], entry, effects.fade_months, month);
+            ratios[type] *= 1.0 - (1.0 - effects.offending_hazard_ratio[type]) * fade;
         }
     }
     return true;

@@ -143,6 +143,8 @@ class ReplicateRun {
     // exp(-k / decay_months) for k whole months since an exposure, computed as
     // contagion_level would, so a look-up gives the very same number.
     std::vector<double> contagion_fade_;
+    // The same for each programme's effect fading after exit (fade_months).
+    std::vector<std::vector<double>> effect_fade_;
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
