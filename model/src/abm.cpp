@@ -146,6 +146,10 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
     for (std::size_t since = 0; since < contagion_fade_.size(); ++since) {
         contagion_fade_[since] = std::exp(-static_cast<int>(since) / p_.contagion.decay_months);
     }
+    for (int risk_factors = 0; risk_factors < 4; ++risk_factors) {
+        gang_join_risk_power_[static_cast<std::size_t>(risk_factors)] =
+            std::pow(p_.risk.gang.join_risk_multiplier, risk_factors);
+    }
     effect_fade_.resize(p_.programmes.size());
     for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
         const double fade_months = p_.programmes[programme].effects.fade_months;

@@ -168,17 +168,17 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join
     std::uint8_t flags = people.flags[person];
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
-    double probability = gang.join_probability * std::pow(gang.join_risk_multiplier, risk_factors) *
-                         ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0) *
-                         join_ratio;
+    double probability =
+        gang.join_probability * gang_join_risk_power_[static_cast<std::size_t>(risk_factors)] *
+        ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0) * join_ratio;
     double join_draw = draws.uniform();
+    if (join_draw >= std::min(1.0, probability)) {
+        return;  // the rest of this stream is never used, so it need not be drawn
+    }
     double age_draw = draws.uniform();
     double gang_draw = draws.uniform();
     double length_months =
         boost::random::exponential_distribution<double>(1.0 / gang.membership_mean_months)(draws);
-    if (join_draw >= std::min(1.0, probability)) {
-        return;
-    }
     double join_age =
         gang.join_age_min_years + age_draw * (gang.join_age_max_years - gang.join_age_min_years);
     int join = people.birth_month[person] + static_cast<int>(join_age * 12.0);
@@ -220,13 +220,13 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     const int months_since_ten =
         std::min(now - people.birth_month[person] - 120, hazard_table_months_ - 1);
     double first_offence_hazard = -std::log1p(-draws.uniform());
-    double career_months = boost::random::exponential_distribution<double>(
-        1.0 / p_.offending.career_mean_months)(draws);
     if (rate <= 0.0 || months_since_ten <= 0 ||
         first_offence_hazard >= rate * cumulative[months_since_ten]) {
         schedule(person, now, now);
-        return;  // no offence yet
+        return;  // no offence yet (and no need for the stream's next draws)
     }
+    double career_months = boost::random::exponential_distribution<double>(
+        1.0 / p_.offending.career_mean_months)(draws);
     // Month (since age 10) of the first offence, and of the career's end.
     const double* first = std::upper_bound(cumulative + 1, cumulative + months_since_ten + 1,
                                            first_offence_hazard / rate) -

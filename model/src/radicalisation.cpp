@@ -19,6 +19,9 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
     }
     Stream draws(key_.seed, key_.replicate, Decision::radicalisation, person, 0);
     const double vulnerable_draw = draws.uniform();
+    if (vulnerable_draw >= radicalisation.vulnerable_probability) {
+        return;  // the rest of this stream is never used, so it need not be drawn
+    }
     const double onset_draw = draws.uniform();
     const double duration_months = boost::random::exponential_distribution<double>(
         1.0 / radicalisation.vulnerable_mean_months)(draws);
@@ -26,9 +29,6 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
                                           ? boost::random::exponential_distribution<double>(
                                                 radicalisation.progression_per_month)(draws)
                                           : 1e9;
-    if (vulnerable_draw >= radicalisation.vulnerable_probability) {
-        return;
-    }
     const People& people = s_.people;
     const double onset_age =
         radicalisation.onset_age_min_years +

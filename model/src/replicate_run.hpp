@@ -145,6 +145,8 @@ class ReplicateRun {
     std::vector<double> contagion_fade_;
     // The same for each programme's effect fading after exit (fade_months).
     std::vector<std::vector<double>> effect_fade_;
+    // join_risk_multiplier to the power 0 .. 3 (risk factors a person has).
+    std::array<double, 4> gang_join_risk_power_{};
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
