@@ -3,54 +3,29 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <type_traits>
 
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
 
 void People::clear() {
-    with_columns(*this, [](auto&... columns) { (columns.clear(), ...); });
+    record.clear();
+    victimisation.clear();
+    partner.clear();
 }
 
 void People::reserve(std::size_t people) {
-    with_columns(*this, [people](auto&... columns) { (columns.reserve(people), ...); });
+    record.reserve(people);
+    victimisation.reserve(people);
+    partner.reserve(people);
 }
 
 std::uint32_t People::add() {
-    auto index = static_cast<std::uint32_t>(birth_month.size());
-    birth_month.push_back(0);
-    exit_month.push_back(kNever);
-    flags.push_back(0);
-    area.push_back(0);
-    propensity.push_back(0.0F);
+    auto index = static_cast<std::uint32_t>(record.size());
+    record.emplace_back();
     victimisation.push_back(0.0F);
-    gang.push_back(0);
-    gang_join_month.push_back(kNever);
-    gang_leave_month.push_back(kNever);
     partner.push_back(kNobody);
-    proven_offences.push_back(0);
-    last_offence_month.push_back(-kNever);
-    last_victim_month.push_back(-kNever);
-    career_end_month.push_back(kNever);
-    release_month.push_back(-kNever);
-    licence_end_month.push_back(-kNever);
-    exposure_month.push_back(kNever);
-    exposure_level.push_back(0.0F);
-    candidate_time.push_back(kNoCandidate);
-    next_touch_month.push_back(kNever);
-    candidate_envelope.push_back(0.0F);
-    schedule_month.push_back(-kNever);
-    schedules_in_month.push_back(0);
-    programme_membership.push_back(0);
-    effect_slot.push_back(kNobody);
     return index;
-}
-
-std::size_t People::bytes_per_person() const {
-    return with_columns(*this, [](const auto&... columns) {
-        return (sizeof(typename std::decay_t<decltype(columns)>::value_type) + ...);
-    });
 }
 
 AbmEngine::AbmEngine() : state_(std::make_unique<AbmState>()) {}

@@ -30,72 +30,55 @@ enum PersonFlag : std::uint8_t {
     kTriaged = 1U << 6,  // diverted by youth triage once: a first arrest only
 };
 
-struct People {
-    std::vector<SimMonth> birth_month;
-    std::vector<SimMonth> exit_month;  // death; the person is gone from this month
-    std::vector<std::uint8_t> flags;
-    std::vector<std::uint8_t> area;
-    std::vector<float> propensity;     // latent, mean 1 across people
-    std::vector<float> victimisation;  // latent victimisation risk, mean about 1
-    std::vector<std::uint16_t> gang;   // 0 = never in a gang, else gang index + 1
-    std::vector<SimMonth> gang_join_month;
-    std::vector<SimMonth> gang_leave_month;
-    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
-    std::vector<std::uint16_t> proven_offences;
-    std::vector<SimMonth> last_offence_month;
-    std::vector<SimMonth> last_victim_month;
-    std::vector<SimMonth> career_end_month;  // kNever until the first offence
-    std::vector<SimMonth> release_month;     // in custody while month < release_month
-    std::vector<SimMonth> licence_end_month;
+// The state the monthly steps read about one person, in one 64-byte cache line.
+// People are visited in no useful order (touch buckets, victims, gang members),
+// so a step that reads a dozen fields waits on one cache miss, not a dozen.
+struct alignas(64) PersonRecord {
+    double candidate_time = kNoCandidate;  // next candidate offence (months, continuous)
+    float candidate_envelope = 0.0F;       // rate envelope it was drawn under
+    float propensity = 0.0F;               // latent, mean 1 across people
     // Contagion: the month of the last exposure (kNever if none) and the level
     // just before it; the exposure lifts the level to at least 1 from the next
     // month on, and it fades after.
-    std::vector<SimMonth> exposure_month;
-    std::vector<float> exposure_level;
-    std::vector<double> candidate_time;      // next candidate offence (months, continuous)
-    std::vector<float> candidate_envelope;   // rate envelope it was drawn under
-    std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
-    std::vector<SimMonth> schedule_month;    // month of the last schedule draw
-    std::vector<std::uint16_t> schedules_in_month;
-    std::vector<std::uint16_t> programme_membership;  // bit p: in programme p or waiting
-    std::vector<std::uint32_t> effect_slot;           // kNobody, or index into effect slots
+    float exposure_level = 0.0F;
+    std::uint32_t effect_slot = kNobody;  // kNobody, or index into effect slots
+    SimMonth birth_month = 0;
+    SimMonth exit_month = kNever;      // death; the person is gone from this month
+    SimMonth release_month = -kNever;  // in custody while month < release_month
+    SimMonth licence_end_month = -kNever;
+    SimMonth career_end_month = kNever;  // kNever until the first offence
+    SimMonth next_touch_month = kNever;  // the bucket the person is waiting in
+    SimMonth schedule_month = -kNever;   // month of the last schedule draw
+    SimMonth exposure_month = kNever;
+    SimMonth gang_join_month = kNever;
+    SimMonth gang_leave_month = kNever;
+    SimMonth last_offence_month = -kNever;
+    SimMonth last_victim_month = -kNever;
+    std::uint16_t schedules_in_month = 0;
+    std::uint16_t gang = 0;  // 0 = never in a gang, else gang index + 1
+    std::uint16_t proven_offences = 0;
+    std::uint16_t programme_membership = 0;  // bit p: in programme p or waiting
+    std::uint8_t flags = 0;
+    std::uint8_t area = 0;
+};
+static_assert(sizeof(PersonRecord) == 64, "one cache line per person");
 
-    std::size_t size() const { return birth_month.size(); }
+// People: one record each, and the two fields read only when a person is a
+// victim or a partner, kept apart so the record stays one line.
+struct People {
+    std::vector<PersonRecord> record;
+    std::vector<float> victimisation;    // latent victimisation risk, mean about 1
+    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
+
+    std::size_t size() const { return record.size(); }
     void clear();
     void reserve(std::size_t people);
     std::uint32_t add();  // appends a person with neutral state; returns its index
-    std::size_t bytes_per_person() const;
-    // Asks the cache for the columns a touch reads (a hint: changes no state).
-    void prefetch_for_touch(std::uint32_t person) const {
-        __builtin_prefetch(&next_touch_month[person]);
-        __builtin_prefetch(&exit_month[person]);
-        __builtin_prefetch(&birth_month[person]);
-        __builtin_prefetch(&release_month[person]);
-        __builtin_prefetch(&career_end_month[person]);
-        __builtin_prefetch(&candidate_time[person]);
-        __builtin_prefetch(&candidate_envelope[person]);
-        __builtin_prefetch(&schedule_month[person]);
-        __builtin_prefetch(&schedules_in_month[person]);
-        __builtin_prefetch(&gang[person]);
-        __builtin_prefetch(&flags[person]);
-        __builtin_prefetch(&propensity[person]);
-        __builtin_prefetch(&exposure_month[person]);
-        __builtin_prefetch(&effect_slot[person]);
+    std::size_t bytes_per_person() const {
+        return sizeof(PersonRecord) + sizeof(float) + sizeof(std::uint32_t);
     }
-
-  private:
-    // Calls visit(column, ...) with every column, for the whole-table operations.
-    template <typename Self, typename Visit>
-    static auto with_columns(Self& self, Visit visit) {
-        return visit(self.birth_month, self.exit_month, self.flags, self.area, self.propensity,
-                     self.victimisation, self.gang, self.gang_join_month, self.gang_leave_month,
-                     self.partner, self.proven_offences, self.last_offence_month,
-                     self.last_victim_month, self.career_end_month, self.release_month,
-                     self.licence_end_month, self.exposure_month, self.exposure_level,
-                     self.candidate_time, self.candidate_envelope, self.next_touch_month,
-                     self.schedule_month, self.schedules_in_month, self.programme_membership,
-                     self.effect_slot);
-    }
+    // Asks the cache for the record a touch reads (a hint: changes no state).
+    void prefetch(std::uint32_t person) const { __builtin_prefetch(&record[person]); }
 };
 
 // A charge waiting for court.

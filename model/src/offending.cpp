@@ -53,24 +53,24 @@ void ReplicateRun::build_hazard_tables() {
 
 void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, int now) {
     People& people = s_.people;
-    if (people.schedule_month[person] != now) {
-        people.schedule_month[person] = static_cast<SimMonth>(now);
-        people.schedules_in_month[person] = 0;
+    if (people.record[person].schedule_month != now) {
+        people.record[person].schedule_month = static_cast<SimMonth>(now);
+        people.record[person].schedules_in_month = 0;
     }
-    int draw_number = people.schedules_in_month[person];
-    people.schedules_in_month[person] =
+    int draw_number = people.record[person].schedules_in_month;
+    people.record[person].schedules_in_month =
         static_cast<std::uint16_t>(std::min(draw_number + 1, 65535));
     Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
                  static_cast<std::int64_t>(now) * 65536 + draw_number);
     double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
-    people.candidate_time[person] = kNoCandidate;
-    people.candidate_envelope[person] = 0.0F;
+    people.record[person].candidate_time = kNoCandidate;
+    people.record[person].candidate_envelope = 0.0F;
     // Nobody offends before 10 or in custody.
-    const int birth = people.birth_month[person];
-    double start = std::max({from_time, static_cast<double>(people.release_month[person]),
+    const int birth = people.record[person].birth_month;
+    double start = std::max({from_time, static_cast<double>(people.record[person].release_month),
                              static_cast<double>(birth + 120)});
-    const int end = std::min<int>(total_months_, people.exit_month[person]);
+    const int end = std::min<int>(total_months_, people.record[person].exit_month);
     if (start >= end) {
         return;
     }
@@ -123,28 +123,28 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     double fraction = (target - *(above - 1)) / (*above - *(above - 1));
     double time = birth + 120 + static_cast<double>(above - 1 - cumulative) + fraction;
     if (time < end) {
-        people.candidate_time[person] = std::max(time, start);
-        people.candidate_envelope[person] = static_cast<float>(envelope);
+        people.record[person].candidate_time = std::max(time, start);
+        people.record[person].candidate_envelope = static_cast<float>(envelope);
     }
 }
 
 void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
     People& people = s_.people;
-    int next = people.candidate_time[person] < total_months_
-                   ? static_cast<int>(people.candidate_time[person])
+    int next = people.record[person].candidate_time < total_months_
+                   ? static_cast<int>(people.record[person].candidate_time)
                    : kNever;
-    if (people.gang[person] != 0) {
-        if (people.gang_join_month[person] > now) {
-            next = std::min<int>(next, people.gang_join_month[person]);
+    if (people.record[person].gang != 0) {
+        if (people.record[person].gang_join_month > now) {
+            next = std::min<int>(next, people.record[person].gang_join_month);
         }
-        if (people.gang_leave_month[person] > now) {
-            next = std::min<int>(next, people.gang_leave_month[person]);
+        if (people.record[person].gang_leave_month > now) {
+            next = std::min<int>(next, people.record[person].gang_leave_month);
         }
     }
-    if (people.career_end_month[person] > now) {
-        next = std::min<int>(next, people.career_end_month[person]);
+    if (people.record[person].career_end_month > now) {
+        next = std::min<int>(next, people.record[person].career_end_month);
     }
-    people.next_touch_month[person] = static_cast<SimMonth>(next);
+    people.record[person].next_touch_month = static_cast<SimMonth>(next);
     if (next < total_months_) {
         s_.touches_by_month[static_cast<std::size_t>(next)].push_back(person);
     }
@@ -163,10 +163,10 @@ void ReplicateRun::process_touches(int month) {
     constexpr std::size_t kPrefetchAhead = 8;
     for (std::size_t i = 0; i < bucket.size(); ++i) {
         if (i + kPrefetchAhead < bucket.size()) {
-            s_.people.prefetch_for_touch(bucket[i + kPrefetchAhead]);
+            s_.people.prefetch(bucket[i + kPrefetchAhead]);
         }
         std::uint32_t person = bucket[i];
-        if (s_.people.next_touch_month[person] == month) {
+        if (s_.people.record[person].next_touch_month == month) {
             touch(person, month);
         }
     }
@@ -175,17 +175,17 @@ void ReplicateRun::process_touches(int month) {
 
 void ReplicateRun::touch(std::uint32_t person, int month) {
     People& people = s_.people;
-    if (month >= people.exit_month[person]) {
-        people.next_touch_month[person] = kNever;
+    if (month >= people.record[person].exit_month) {
+        people.record[person].next_touch_month = kNever;
         return;
     }
-    bool event = people.career_end_month[person] == month;
-    if (people.gang[person] != 0) {
-        if (people.gang_join_month[person] == month) {
-            s_.gang_members[people.gang[person] - 1U].push_back(person);
+    bool event = people.record[person].career_end_month == month;
+    if (people.record[person].gang != 0) {
+        if (people.record[person].gang_join_month == month) {
+            s_.gang_members[people.record[person].gang - 1U].push_back(person);
             event = true;
         }
-        event = event || people.gang_leave_month[person] == month;
+        event = event || people.record[person].gang_leave_month == month;
     }
     if (event) {
         // The rate changed at the start of this month: redraw from there.
@@ -193,9 +193,9 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     }
     Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
     std::uint32_t offence_number = 0;
-    while (people.candidate_time[person] < month + 1) {
+    while (people.record[person].candidate_time < month + 1) {
         consider_candidate(person, month, draws, offence_number++);
-        draw_candidate_time(person, people.candidate_time[person], month);
+        draw_candidate_time(person, people.record[person].candidate_time, month);
     }
     set_next_touch(person, month);
 }
@@ -226,7 +226,7 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
-    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_effects) {
+    if (d.accept * s_.people.record[person].candidate_envelope * all_types >= rate * with_effects) {
         return;
     }
     double target = d.type * with_effects;
@@ -259,17 +259,17 @@ bool has_personal_victim(OffenceType type) {
 void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType type,
                                   const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
-    if (people.career_end_month[person] == kNever) {
+    if (people.record[person].career_end_month == kNever) {
         double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career);
-        people.career_end_month[person] =
+        people.record[person].career_end_month =
             static_cast<SimMonth>(std::min<double>(month + 1 + career_months, kNever - 1));
     }
-    int previous = people.last_offence_month[person];
+    int previous = people.record[person].last_offence_month;
     if (previous >= 0) {
         --s_.last_offences_by_month[static_cast<std::size_t>(previous)];
     }
     ++s_.last_offences_by_month[static_cast<std::size_t>(month)];
-    people.last_offence_month[person] = static_cast<SimMonth>(month);
+    people.record[person].last_offence_month = static_cast<SimMonth>(month);
 
     bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
@@ -304,13 +304,13 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
             if (violent) {
                 expose(victim, month);
                 if (in_gang(people, victim, month)) {
-                    expose_gang(people.gang[victim] - 1U, victim, month);
+                    expose_gang(people.record[victim].gang - 1U, victim, month);
                 }
             }
         }
     }
     if (violent && in_gang(people, person, month)) {
-        expose_gang(people.gang[person] - 1U, person, month);
+        expose_gang(people.record[person].gang - 1U, person, month);
     }
     if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)] *
                                          detection_multiplier(person, month)) {

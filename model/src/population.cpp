@@ -103,11 +103,11 @@ void ReplicateRun::add_entrants(int month) {
 std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
     People& people = s_.people;
     std::uint32_t person = people.add();
-    people.birth_month[person] = static_cast<SimMonth>(birth_month);
+    people.record[person].birth_month = static_cast<SimMonth>(birth_month);
 
     Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
     std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
-    people.area[person] = static_cast<std::uint8_t>(
+    people.record[person].area = static_cast<std::uint8_t>(
         std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
@@ -116,7 +116,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
                                           p_.place.max_age_years, survival);
     if (exit <= total_months_) {
-        people.exit_month[person] = static_cast<SimMonth>(exit);
+        people.record[person].exit_month = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
 
@@ -127,7 +127,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     double victimisation =
         boost::random::gamma_distribution<double>(victim_shape, 1.0 / victim_shape)(traits) *
         (1.0 + p_.victims.offender_overlap * propensity);
-    people.propensity[person] = static_cast<float>(propensity);
+    people.record[person].propensity = static_cast<float>(propensity);
     people.victimisation[person] = static_cast<float>(victimisation);
 
     // Entrants that prevention programmes reached have fewer risk factors.
@@ -146,7 +146,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         flags |= kSubstanceMisuse;
     if (risks.uniform() < p_.victims.partnered_share)
         flags |= kPartnered;
-    people.flags[person] = flags;
+    people.record[person].flags = flags;
 
     assign_gang_career(person, now, gang_ratio);
     assign_radicalisation(person, now);
@@ -165,7 +165,7 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join
     const GangParameters& gang = p_.risk.gang;
     People& people = s_.people;
     Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
-    std::uint8_t flags = people.flags[person];
+    std::uint8_t flags = people.record[person].flags;
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
     double probability =
@@ -181,22 +181,22 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join
         boost::random::exponential_distribution<double>(1.0 / gang.membership_mean_months)(draws);
     double join_age =
         gang.join_age_min_years + age_draw * (gang.join_age_max_years - gang.join_age_min_years);
-    int join = people.birth_month[person] + static_cast<int>(join_age * 12.0);
+    int join = people.record[person].birth_month + static_cast<int>(join_age * 12.0);
     int leave =
-        std::min<int>(join + 1 + static_cast<int>(length_months), people.exit_month[person]);
+        std::min<int>(join + 1 + static_cast<int>(length_months), people.record[person].exit_month);
     if (leave <= now || join >= total_months_ || leave <= join) {
         return;  // a membership wholly in the past, or after the simulation
     }
-    int area = people.area[person];
+    int area = people.record[person].area;
     auto index = static_cast<std::uint16_t>(
         area * gang.gangs_per_area +
         std::min(gang.gangs_per_area - 1, static_cast<int>(gang_draw * gang.gangs_per_area)));
-    people.gang[person] = static_cast<std::uint16_t>(index + 1);
+    people.record[person].gang = static_cast<std::uint16_t>(index + 1);
     // A membership that began before now is marked as begun last month, so the
     // month's touch does not list the member in their gang a second time.
-    people.gang_join_month[person] =
+    people.record[person].gang_join_month =
         static_cast<SimMonth>(join <= now ? std::min(join, now - 1) : join);
-    people.gang_leave_month[person] = static_cast<SimMonth>(std::min(leave, total_months_));
+    people.record[person].gang_leave_month = static_cast<SimMonth>(std::min(leave, total_months_));
     if (join <= now) {
         gang_members_at_start_ += 1.0;
         s_.gang_members[index].push_back(person);
@@ -218,7 +218,7 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     const double rate = personal_rate(person, now);  // no desistance yet
     const double* cumulative = hazard_table(person, now);
     const int months_since_ten =
-        std::min(now - people.birth_month[person] - 120, hazard_table_months_ - 1);
+        std::min(now - people.record[person].birth_month - 120, hazard_table_months_ - 1);
     double first_offence_hazard = -std::log1p(-draws.uniform());
     if (rate <= 0.0 || months_since_ten <= 0 ||
         first_offence_hazard >= rate * cumulative[months_since_ten]) {
@@ -242,9 +242,9 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
                             std::max(expected_after_first, 1e-12))(draws);
     int proven = boost::random::binomial_distribution<int, double>(
         committed, std::min(1.0, proven_share_of_offences_))(draws);
-    people.career_end_month[person] =
-        static_cast<SimMonth>(std::min(people.birth_month[person] + 120 + career_end, 30000));
-    people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
+    people.record[person].career_end_month = static_cast<SimMonth>(
+        std::min(people.record[person].birth_month + 120 + career_end, 30000));
+    people.record[person].proven_offences = static_cast<std::uint16_t>(std::min(proven, 60000));
     schedule(person, now, now);
 }
 

@@ -111,7 +111,7 @@ bool ReplicateRun::eligible(std::size_t programme, std::uint32_t person, int mon
     const ProgrammeParameters& parameters = p_.programmes[programme];
     const People& people = s_.people;
     const double age = age_years(person, month);
-    if (people.exit_month[person] <= month || age < parameters.min_age_years ||
+    if (people.record[person].exit_month <= month || age < parameters.min_age_years ||
         age >= parameters.max_age_years) {
         return false;
     }
@@ -133,7 +133,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
     ProgrammeRun& run = s_.programmes[programme];
     People& people = s_.people;
     const std::uint32_t person = referral.person;
-    if ((people.programme_membership[person] & membership_bit(programme)) != 0 ||
+    if ((people.record[person].programme_membership & membership_bit(programme)) != 0 ||
         !eligible(programme, person, month)) {
         return;
     }
@@ -174,7 +174,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
     if (parameters.kind == ProgrammeKind::channel) {
         count_programme(month, programme, ProgrammeMeasure::adopted);
     }
-    people.programme_membership[person] |= membership_bit(programme);
+    people.record[person].programme_membership |= membership_bit(programme);
     run.waiting.push_back({person, referral.source, static_cast<SimMonth>(month)});
 }
 
@@ -216,7 +216,7 @@ void ReplicateRun::start_participation(std::size_t programme, const Referral& re
 void ReplicateRun::end_participation(std::size_t programme, const Participant& participant,
                                      int month) {
     const ProgrammeParameters& parameters = p_.programmes[programme];
-    s_.people.programme_membership[participant.person] &=
+    s_.people.record[participant.person].programme_membership &=
         static_cast<std::uint16_t>(~membership_bit(programme));
     if (participant.target != kNobody) {
         end_effect(programme, participant.target, month);
@@ -260,7 +260,7 @@ void ReplicateRun::select_iom(std::size_t programme, int month) {
         const std::uint32_t person = recent[i].first;
         const int count = static_cast<int>(j - i);
         if (count >= parameters.iom_min_proven_offences &&
-            (s_.people.programme_membership[person] & membership_bit(programme)) == 0 &&
+            (s_.people.record[person].programme_membership & membership_bit(programme)) == 0 &&
             eligible(programme, person, month)) {
             candidates.push_back({person, count, recent[j - 1].second});
         }
@@ -391,7 +391,7 @@ void ReplicateRun::run_programmes(int month) {
         }
         std::size_t kept = 0;
         for (const Participant& participant : run.caseload) {
-            const bool gone = s_.people.exit_month[participant.person] <= month;
+            const bool gone = s_.people.record[participant.person].exit_month <= month;
             const bool ineligible = parameters.kind == ProgrammeKind::channel && !gone &&
                                     !eligible(programme, participant.person, month);  // progressed
             if (!gone && !ineligible && participant.planned_end > month) {
@@ -438,7 +438,7 @@ void ReplicateRun::run_programmes(int month) {
             const bool stale = month - referral.month > parameters.max_wait_months ||
                                !eligible(programme, referral.person, month);
             if (stale) {
-                s_.people.programme_membership[referral.person] &=
+                s_.people.record[referral.person].programme_membership &=
                     static_cast<std::uint16_t>(~membership_bit(programme));
             } else if (run.caseload.size() < capacity) {
                 start_participation(programme, referral, month);
@@ -457,7 +457,8 @@ void ReplicateRun::run_programmes(int month) {
 bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType type,
                                     const CandidateDraws& draws) {
     People& people = s_.people;
-    if (people.proven_offences[person] != 0 || (people.flags[person] & kTriaged) != 0) {
+    if (people.record[person].proven_offences != 0 ||
+        (people.record[person].flags & kTriaged) != 0) {
         return false;  // triage is for a first arrest
     }
     for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
@@ -466,7 +467,7 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
         if (parameters.kind != ProgrammeKind::youth_triage ||
             !lower_gravity(type, parameters.triage_includes_knife_offences) ||
             !eligible(programme, person, month) ||
-            (people.programme_membership[person] & membership_bit(programme)) != 0 ||
+            (people.record[person].programme_membership & membership_bit(programme)) != 0 ||
             run.caseload.size() >= static_cast<std::size_t>(std::floor(places(programme, month)))) {
             continue;
         }
@@ -487,8 +488,8 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
                 draws.disposal >= out_of_court * justice.youth_community_resolution_share ? 1.0
                                                                                           : 0.0;
         }
-        people.flags[person] |= kTriaged;
-        people.programme_membership[person] |= membership_bit(programme);
+        people.record[person].flags |= kTriaged;
+        people.record[person].programme_membership |= membership_bit(programme);
         count_programme(month, programme, ProgrammeMeasure::diversions);
         count_programme(month, programme, ProgrammeMeasure::first_time_entrants_avoided,
                         proven_formally);
@@ -508,7 +509,7 @@ void ReplicateRun::prevention_reach(std::uint32_t person, int now, double& risk_
         // Share of this cohort the programme reached while they were of the
         // ages it works with: children started there, over the children of
         // those ages (a cohort a month, each entrants_per_month_ strong).
-        const int birth = s_.people.birth_month[person];
+        const int birth = s_.people.record[person].birth_month;
         const int first = birth + static_cast<int>(parameters.prevention_reach_age_min_years * 12);
         const int last = birth + static_cast<int>(parameters.prevention_reach_age_max_years * 12);
         const int span_months = std::max(1, last - first);

@@ -33,9 +33,9 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
     const double onset_age =
         radicalisation.onset_age_min_years +
         onset_draw * (radicalisation.onset_age_max_years - radicalisation.onset_age_min_years);
-    const int onset = people.birth_month[person] + static_cast<int>(onset_age * 12.0);
+    const int onset = people.record[person].birth_month + static_cast<int>(onset_age * 12.0);
     const auto end = static_cast<int>(std::min<double>(
-        {onset + 1 + duration_months, static_cast<double>(people.exit_month[person]),
+        {onset + 1 + duration_months, static_cast<double>(people.record[person].exit_month),
          static_cast<double>(total_months_)}));
     const double progression = std::min<double>(onset + progression_months, kNever - 1);
     if (end <= now || onset >= total_months_ || std::min<double>(end, progression) <= now) {

@@ -165,20 +165,20 @@ class ReplicateRun {
 // The small per-person rules every step asks for, inline because they sit on
 // the hot path of each candidate offence.
 inline bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people.gang[person] != 0 && people.gang_join_month[person] <= month &&
-           month < people.gang_leave_month[person];
+    return people.record[person].gang != 0 && people.record[person].gang_join_month <= month &&
+           month < people.record[person].gang_leave_month;
 }
 
 inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
     const People& people = s_.people;
     const OffendingParameters& offending = p_.offending;
-    if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
-        month >= people.exit_month[person]) {
+    if (month - people.record[person].birth_month < 120 ||
+        month < people.record[person].release_month || month >= people.record[person].exit_month) {
         return 0.0;
     }
-    std::uint8_t flags = people.flags[person];
+    std::uint8_t flags = people.record[person].flags;
     const RiskParameters& risk = p_.risk;
-    double rate = offending.base_rate_per_month * people.propensity[person];
+    double rate = offending.base_rate_per_month * people.record[person].propensity;
     if ((flags & kFemale) != 0)
         rate *= offending.female_multiplier;
     if ((flags & kEarlyAdversity) != 0)
@@ -189,7 +189,7 @@ inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const
         rate *= risk.substance_misuse.offending_multiplier;
     if (in_gang(people, person, month))
         rate *= risk.gang.offending_multiplier;
-    if (people.career_end_month[person] <= month)
+    if (people.record[person].career_end_month <= month)
         rate *= offending.desisted_multiplier;
     return rate;
 }
@@ -197,11 +197,11 @@ inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const
 inline double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
     const ContagionParameters& contagion = p_.contagion;
     const People& people = s_.people;
-    int exposed = people.exposure_month[person];
+    int exposed = people.record[person].exposure_month;
     if (!contagion.enabled || exposed == kNever) {
         return 0.0;
     }
-    double level = people.exposure_level[person];
+    double level = people.record[person].exposure_level;
     if (month > exposed) {
         level = std::max(level, 1.0);
     }
@@ -215,21 +215,21 @@ inline double ReplicateRun::contagion_level(std::uint32_t person, int month) con
 inline int ReplicateRun::mix_of(std::uint32_t person, int month) const {
     const People& people = s_.people;
     bool can_abuse_partner =
-        (people.flags[person] & kPartnered) != 0 &&
-        month - people.birth_month[person] >= p_.offending.domestic_abuse_min_age_years * 12;
+        (people.record[person].flags & kPartnered) != 0 &&
+        month - people.record[person].birth_month >= p_.offending.domestic_abuse_min_age_years * 12;
     return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
 }
 
 inline const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
     const People& people = s_.people;
-    int birth_class = calendar_month(people.birth_month[person]);
+    int birth_class = calendar_month(people.record[person].birth_month);
     int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
-                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
+                ((people.record[person].flags & kPartnered) != 0 ? 1 : 0);
     return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
 }
 
 inline double ReplicateRun::age_years(std::uint32_t person, int month) const {
-    return (month - s_.people.birth_month[person]) / 12.0;
+    return (month - s_.people.record[person].birth_month) / 12.0;
 }
 
 inline double& ReplicateRun::outcome(int month, Outcome which) {

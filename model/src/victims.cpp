@@ -60,14 +60,14 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         }
         s_.people_in_victim_tables = 0;
     }
-    auto gone = [&](std::uint32_t person) { return people.exit_month[person] <= month; };
+    auto gone = [&](std::uint32_t person) { return people.record[person].exit_month <= month; };
     for (auto& residents : s_.residents_by_area) {
         residents.erase(std::remove_if(residents.begin(), residents.end(), gone), residents.end());
     }
     for (auto person = static_cast<std::uint32_t>(s_.people_in_victim_tables);
          person < people.size(); ++person) {
         if (!gone(person)) {
-            s_.residents_by_area[people.area[person]].push_back(person);
+            s_.residents_by_area[people.record[person].area].push_back(person);
         }
     }
     s_.people_in_victim_tables = people.size();
@@ -94,7 +94,7 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         double running = 0.0;
         for (std::size_t i = 0; i < residents.size(); ++i) {
             const std::uint32_t person = residents[i];
-            const int age_months = month - people.birth_month[person];
+            const int age_months = month - people.record[person].birth_month;
             const double age_weight =
                 age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
                     ? weight_by_age_months[static_cast<std::size_t>(age_months)]
@@ -122,12 +122,12 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
     double rival_draw = draws.uniform();
     double local_draw = draws.uniform();
     auto usable = [&](std::uint32_t candidate) {
-        return candidate != offender && people.exit_month[candidate] > month &&
-               people.release_month[candidate] <= month;
+        return candidate != offender && people.record[candidate].exit_month > month &&
+               people.record[candidate].release_month <= month;
     };
     if (in_gang(people, offender, month) && is_violence_against_the_person(type) &&
         rival_draw < p_.risk.gang.rival_victim_share && s_.gang_members.size() > 1) {
-        std::size_t own = people.gang[offender] - 1U;
+        std::size_t own = people.record[offender].gang - 1U;
         for (int attempt = 0; attempt < 4; ++attempt) {
             std::size_t rival = draws.below(s_.gang_members.size() - 1);
             rival += rival >= own ? 1 : 0;
@@ -142,7 +142,7 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         }
     }
     for (int attempt = 0; attempt < 8; ++attempt) {
-        std::size_t area = people.area[offender];
+        std::size_t area = people.record[offender].area;
         if (local_draw >= p_.victims.local_share) {
             area = weighted_index(s_.cumulative_weight_of_areas, draws.uniform());
         }
@@ -162,26 +162,26 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
     std::uint32_t partner = people.partner[person];
-    if (partner != kNobody && people.exit_month[partner] > month) {
+    if (partner != kNobody && people.record[partner].exit_month > month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
     Stream draws(key_.seed, key_.replicate, Decision::victim, person,
                  -1 - static_cast<std::int64_t>(month));
-    const auto& residents = s_.residents_by_area[people.area[person]];
+    const auto& residents = s_.residents_by_area[people.record[person].area];
     if (residents.empty()) {
         return kNobody;
     }
-    bool female = (people.flags[person] & kFemale) != 0;
+    bool female = (people.record[person].flags & kFemale) != 0;
     double age = age_years(person, month);
     for (int attempt = 0; attempt < 64; ++attempt) {
         std::uint32_t candidate = residents[draws.below(residents.size())];
-        bool candidate_female = (people.flags[candidate] & kFemale) != 0;
+        bool candidate_female = (people.record[candidate].flags & kFemale) != 0;
         double candidate_age = age_years(candidate, month);
         bool available = people.partner[candidate] == kNobody ||
-                         people.exit_month[people.partner[candidate]] <= month;
+                         people.record[people.partner[candidate]].exit_month <= month;
         if (candidate != person && available && candidate_female != female &&
-            people.exit_month[candidate] > month &&
+            people.record[candidate].exit_month > month &&
             candidate_age >= p_.offending.domestic_abuse_min_age_years &&
             std::abs(candidate_age - age) <= 10.0) {
             people.partner[person] = candidate;
@@ -194,14 +194,14 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
 
 void ReplicateRun::record_victim(std::uint32_t victim, int month) {
     People& people = s_.people;
-    int previous = people.last_victim_month[victim];
+    int previous = people.record[victim].last_victim_month;
     if (count_people_ && reported(month)) {
         ++s_.counts_by_person.victimisations[victim];
     }
     if (previous == month) {
         return;  // counted once a month however often victimised
     }
-    people.last_victim_month[victim] = static_cast<SimMonth>(month);
+    people.record[victim].last_victim_month = static_cast<SimMonth>(month);
     if (!reported(month)) {
         return;
     }
@@ -216,15 +216,16 @@ void ReplicateRun::expose(std::uint32_t person, int month) {
         return;
     }
     People& people = s_.people;
-    if (people.exposure_month[person] == month) {
+    if (people.record[person].exposure_month == month) {
         return;  // exposures refresh the level rather than add up, so it stays bounded
     }
-    people.exposure_level[person] =
+    people.record[person].exposure_level =
         static_cast<float>(contagion_level(person, month) / p_.contagion.strength);
-    people.exposure_month[person] = static_cast<SimMonth>(month);
+    people.record[person].exposure_month = static_cast<SimMonth>(month);
     // The exposure acts from next month; someone still waiting for this month's
     // touch draws their schedule then anyway.
-    if (people.next_touch_month[person] != month && people.exit_month[person] > month) {
+    if (people.record[person].next_touch_month != month &&
+        people.record[person].exit_month > month) {
         schedule(person, month + 1, month);
     }
 }
@@ -238,7 +239,8 @@ void ReplicateRun::expose_gang(std::uint32_t gang, std::uint32_t except, int mon
     std::size_t kept = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
         std::uint32_t member = members[i];
-        if (s_.people.gang_leave_month[member] <= month || s_.people.exit_month[member] <= month) {
+        if (s_.people.record[member].gang_leave_month <= month ||
+            s_.people.record[member].exit_month <= month) {
             continue;
         }
         members[kept++] = member;
