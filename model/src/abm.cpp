@@ -10,21 +10,33 @@ namespace vrsim::model {
 
 void People::clear() {
     record.clear();
-    victimisation.clear();
     partner.clear();
+    victimisation.clear();
+    birth_month.clear();
+    exit_month.clear();
+    area.clear();
 }
 
 void People::reserve(std::size_t people) {
     record.reserve(people);
-    victimisation.reserve(people);
     partner.reserve(people);
+    victimisation.reserve(people);
+    birth_month.reserve(people);
+    exit_month.reserve(people);
+    area.reserve(people);
 }
 
-std::uint32_t People::add() {
+std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area) {
     auto index = static_cast<std::uint32_t>(record.size());
-    record.emplace_back();
-    victimisation.push_back(0.0F);
+    PersonRecord& added = record.emplace_back();
+    added.birth_month = birth;
+    added.exit_month = exit;
+    added.area = home_area;
     partner.push_back(kNobody);
+    victimisation.push_back(0.0F);
+    birth_month.push_back(birth);
+    exit_month.push_back(exit);
+    area.push_back(home_area);
     return index;
 }
 

@@ -102,23 +102,23 @@ void ReplicateRun::add_entrants(int month) {
 
 std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
     People& people = s_.people;
-    std::uint32_t person = people.add();
-    people.record[person].birth_month = static_cast<SimMonth>(birth_month);
-
+    const auto person = static_cast<std::uint32_t>(people.size());
     Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
     std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
-    people.record[person].area = static_cast<std::uint8_t>(
+    const auto area = static_cast<std::uint8_t>(
         std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
     int exit_from = in_initial_population ? warmup_months_ : now;
     Stream survival(key_.seed, key_.replicate, Decision::demography, person, 0);
-    int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
+    int exit = exit_from + months_to_exit(p_.demography, (exit_from - birth_month) / 12.0,
                                           p_.place.max_age_years, survival);
+    SimMonth exit_month = kNever;
     if (exit <= total_months_) {
-        people.record[person].exit_month = static_cast<SimMonth>(exit);
+        exit_month = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
+    people.add(static_cast<SimMonth>(birth_month), exit_month, area);
 
     Stream traits(key_.seed, key_.replicate, Decision::propensity, person, 0);
     double shape = p_.offending.propensity_shape;

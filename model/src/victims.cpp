@@ -49,29 +49,14 @@ std::size_t weighted_index(const std::vector<double>& cumulative, const std::vec
 void ReplicateRun::rebuild_victim_tables(int month) {
     const People& people = s_.people;
     const auto areas = static_cast<std::size_t>(p_.place.areas);
-    // Residents are listed by area in the order of their index. Between two
-    // rebuilds people only leave (exits) or join at the end (entrants, whose
-    // indices are higher than everyone's), so the lists are updated in place:
-    // the same lists a scan of everyone would give.
-    if (month == 0 || s_.residents_by_area.size() != areas) {
-        s_.residents_by_area.resize(areas);
-        for (auto& residents : s_.residents_by_area) {
-            residents.clear();
-        }
-        s_.people_in_victim_tables = 0;
+    s_.residents_by_area.resize(areas);
+    s_.cumulative_weight_by_area.resize(areas);
+    s_.coarse_weight_by_area.resize(areas);
+    for (std::size_t area = 0; area < areas; ++area) {
+        s_.residents_by_area[area].clear();
+        s_.cumulative_weight_by_area[area].clear();
+        s_.coarse_weight_by_area[area].clear();
     }
-    auto gone = [&](std::uint32_t person) { return people.record[person].exit_month <= month; };
-    for (auto& residents : s_.residents_by_area) {
-        residents.erase(std::remove_if(residents.begin(), residents.end(), gone), residents.end());
-    }
-    for (auto person = static_cast<std::uint32_t>(s_.people_in_victim_tables);
-         person < people.size(); ++person) {
-        if (!gone(person)) {
-            s_.residents_by_area[people.record[person].area].push_back(person);
-        }
-    }
-    s_.people_in_victim_tables = people.size();
-
     // The age band's weight by whole months of age, looked up rather than
     // searched for each resident (the same numbers: age_years is months / 12).
     auto& weight_by_age_months = s_.victim_weight_by_age_months;
@@ -81,33 +66,30 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             p_.victims
                 .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
     }
-    s_.cumulative_weight_by_area.resize(areas);
-    s_.coarse_weight_by_area.resize(areas);
-    s_.cumulative_weight_of_areas.clear();
-    double all_areas = 0.0;
-    for (std::size_t area = 0; area < areas; ++area) {
-        const auto& residents = s_.residents_by_area[area];
-        auto& cumulative = s_.cumulative_weight_by_area[area];
-        auto& coarse = s_.coarse_weight_by_area[area];
-        cumulative.resize(residents.size());
-        coarse.clear();
-        double running = 0.0;
-        for (std::size_t i = 0; i < residents.size(); ++i) {
-            const std::uint32_t person = residents[i];
-            const int age_months = month - people.record[person].birth_month;
-            const double age_weight =
-                age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
-                    ? weight_by_age_months[static_cast<std::size_t>(age_months)]
-                    : p_.victims
-                          .age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
-            running += people.victimisation[person] * age_weight;
-            cumulative[i] = running;
-            if (i % kVictimBlock == 0) {
-                coarse.push_back(running);
-            }
+    // One pass over everyone in index order, reading the fixed columns only.
+    for (std::uint32_t person = 0; person < people.size(); ++person) {
+        if (people.exit_month[person] <= month) {
+            continue;
         }
-        all_areas += cumulative.empty() ? 0.0 : cumulative.back();
-        s_.cumulative_weight_of_areas.push_back(all_areas);
+        const int age_months = month - people.birth_month[person];
+        const double age_weight =
+            age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
+                ? weight_by_age_months[static_cast<std::size_t>(age_months)]
+                : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
+        const double weight = people.victimisation[person] * age_weight;
+        const std::size_t area = people.area[person];
+        auto& cumulative = s_.cumulative_weight_by_area[area];
+        s_.residents_by_area[area].push_back(person);
+        cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
+        if ((cumulative.size() - 1) % kVictimBlock == 0) {
+            s_.coarse_weight_by_area[area].push_back(cumulative.back());
+        }
+    }
+    s_.cumulative_weight_of_areas.clear();
+    double running = 0.0;
+    for (const auto& cumulative : s_.cumulative_weight_by_area) {
+        running += cumulative.empty() ? 0.0 : cumulative.back();
+        s_.cumulative_weight_of_areas.push_back(running);
     }
 }
 
