@@ -16,9 +16,10 @@ using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
 inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
-// Residents per block of the victim tables' coarse index (64 running totals: one
-// 512-byte block to search after the coarse table).
-inline constexpr std::size_t kVictimBlock = 64;
+// Residents per block of the victim tables' coarse index: a draw searches the
+// coarse table (every 16th running total, a few KiB per area, so it stays in
+// cache), then one 128-byte block of running totals.
+inline constexpr std::size_t kVictimBlock = 16;
 
 enum PersonFlag : std::uint8_t {
     kFemale = 1U << 0,
