@@ -160,12 +160,16 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
         std::uint32_t candidate = residents[draws.below(residents.size())];
         bool candidate_female = (people.record[candidate].flags & kFemale) != 0;
         double candidate_age = age_years(candidate, month);
-        bool available = people.partner[candidate] == kNobody ||
-                         people.record[people.partner[candidate]].exit_month <= month;
-        if (candidate != person && available && candidate_female != female &&
+        // The candidate's own record first; the partner column (another cache
+        // miss) only for those who would otherwise do.
+        auto available = [&] {
+            return people.partner[candidate] == kNobody ||
+                   people.record[people.partner[candidate]].exit_month <= month;
+        };
+        if (candidate != person && candidate_female != female &&
             people.record[candidate].exit_month > month &&
             candidate_age >= p_.offending.domestic_abuse_min_age_years &&
-            std::abs(candidate_age - age) <= 10.0) {
+            std::abs(candidate_age - age) <= 10.0 && available()) {
             people.partner[person] = candidate;
             people.partner[candidate] = person;
             return candidate;
