@@ -156,6 +156,7 @@ struct AbmState {
     std::vector<ProgrammeRun> programmes;
     std::vector<EffectSlot> effect_slots;
     std::vector<RadicalisationCase> radicalisation_cases;
+    std::vector<std::uint64_t> iom_recent;  // IOM selection's scratch, kept to reuse its memory
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
     // of their victimisation weights (a draw is a binary search), and each area's

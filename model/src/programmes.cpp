@@ -245,24 +245,28 @@ void ReplicateRun::select_iom(std::size_t programme, int month) {
         int last_month;
     };
     std::vector<Candidate> candidates;
-    std::vector<std::pair<std::uint32_t, int>> recent;
+    // Proven offences in the window as (person, month) packed in one integer
+    // (months are never negative), so sorting them sorts by person, then month.
+    std::vector<std::uint64_t>& recent = s_.iom_recent;
+    recent.clear();
     const int window_start = month - parameters.iom_score_window_months;
     for (auto offence = s_.proven_offences.rbegin();
          offence != s_.proven_offences.rend() && offence->proven_month > window_start; ++offence) {
-        recent.emplace_back(offence->person, offence->proven_month);
+        recent.push_back(static_cast<std::uint64_t>(offence->person) << 32 |
+                         static_cast<std::uint32_t>(offence->proven_month));
     }
     std::sort(recent.begin(), recent.end());
     for (std::size_t i = 0; i < recent.size();) {
+        const auto person = static_cast<std::uint32_t>(recent[i] >> 32);
         std::size_t j = i;
-        while (j < recent.size() && recent[j].first == recent[i].first) {
+        while (j < recent.size() && static_cast<std::uint32_t>(recent[j] >> 32) == person) {
             ++j;
         }
-        const std::uint32_t person = recent[i].first;
         const int count = static_cast<int>(j - i);
         if (count >= parameters.iom_min_proven_offences &&
             (s_.people.record[person].programme_membership & membership_bit(programme)) == 0 &&
             eligible(programme, person, month)) {
-            candidates.push_back({person, count, recent[j - 1].second});
+            candidates.push_back({person, count, static_cast<int>(recent[j - 1] & 0xFFFFFFFFULL)});
         }
         i = j;
     }
