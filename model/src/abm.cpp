@@ -127,6 +127,10 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
         proven_share_of_offences_ += mix_[0][type] * justice.recording_probability[type] *
                                      justice.sanction_probability[type] * proven_if_sanctioned;
     }
+    for (std::size_t decision = 0; decision < stream_prefixes_.size(); ++decision) {
+        stream_prefixes_[decision] =
+            Stream::prefix(key_.seed, key_.replicate, static_cast<Decision>(decision));
+    }
     gangs_ = p_.place.areas * p_.risk.gang.gangs_per_area;
     build_hazard_tables();
     contagion_fade_.resize(static_cast<std::size_t>(total_months_) + 2);

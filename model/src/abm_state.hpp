@@ -36,8 +36,11 @@ enum PersonFlag : std::uint8_t {
 // so a step that reads a dozen fields waits on one cache miss, not a dozen.
 struct alignas(64) PersonRecord {
     double candidate_time = kNoCandidate;  // next candidate offence (months, continuous)
-    float candidate_envelope = 0.0F;       // rate envelope it was drawn under
-    float propensity = 0.0F;               // latent, mean 1 across people
+    // The part of personal_rate fixed at birth: base rate x propensity (latent,
+    // a float, mean 1 across people) x the sex and risk-factor multipliers, in
+    // that order, so personal_rate gives the same number as multiplying them out.
+    double fixed_rate_per_month = 0.0;
+    float candidate_envelope = 0.0F;  // rate envelope it was drawn under
     // Contagion: the month of the last exposure (kNever if none) and the level
     // just before it; the exposure lifts the level to at least 1 from the next
     // month on, and it fades after.
@@ -61,6 +64,7 @@ struct alignas(64) PersonRecord {
     std::uint16_t programme_membership = 0;  // bit p: in programme p or waiting
     std::uint8_t flags = 0;
     std::uint8_t area = 0;
+    std::uint8_t birth_calendar_month = 0;  // 0 = January: picks the hazard table
 };
 static_assert(sizeof(PersonRecord) == 64, "one cache line per person");
 

@@ -69,10 +69,10 @@ void ReplicateRun::process_court(int month) {
             continue;
         }
         // Keyed by the offence (its month and number), so two cases never share draws.
-        Stream draws(key_.seed, key_.replicate, Decision::justice, person,
-                     (static_cast<std::int64_t>(month) << 40) +
-                         (static_cast<std::int64_t>(pending.offence_month + 32768) << 16) +
-                         pending.offence_number);
+        Stream draws = stream(Decision::justice, person,
+                              (static_cast<std::int64_t>(month) << 40) +
+                                  (static_cast<std::int64_t>(pending.offence_month + 32768) << 16) +
+                                  pending.offence_number);
         double conviction_draw = draws.uniform();
         double custody_draw = draws.uniform();
         if (conviction_draw >= justice.conviction_probability) {
@@ -125,7 +125,7 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
 void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceType type) {
     People& people = s_.people;
     const JusticeParameters& justice = p_.justice;
-    Stream draws(key_.seed, key_.replicate, Decision::sentence, person, month);
+    Stream draws = stream(Decision::sentence, person, month);
     double sigma = justice.sentence_lognormal_sigma;
     double mean = justice.sentence_mean_months[index_of(type)];
     double length = boost::random::lognormal_distribution<double>(

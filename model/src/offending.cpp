@@ -60,8 +60,8 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     int draw_number = people.record[person].schedules_in_month;
     people.record[person].schedules_in_month =
         static_cast<std::uint16_t>(std::min(draw_number + 1, 65535));
-    Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
-                 static_cast<std::int64_t>(now) * 65536 + draw_number);
+    Stream draws = stream(Decision::offending_schedule, person,
+                          static_cast<std::int64_t>(now) * 65536 + draw_number);
     double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
     people.record[person].candidate_time = kNoCandidate;
@@ -191,7 +191,7 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
         // The rate changed at the start of this month: redraw from there.
         draw_candidate_time(person, month, month);
     }
-    Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
+    Stream draws = stream(Decision::offence, person, month);
     std::uint32_t offence_number = 0;
     while (people.record[person].candidate_time < month + 1) {
         consider_candidate(person, month, draws, offence_number++);

@@ -100,17 +100,32 @@ void ReplicateRun::add_entrants(int month) {
     }
 }
 
+double ReplicateRun::fixed_rate(float propensity, std::uint8_t flags) const {
+    const OffendingParameters& offending = p_.offending;
+    const RiskParameters& risk = p_.risk;
+    double rate = offending.base_rate_per_month * propensity;
+    if ((flags & kFemale) != 0)
+        rate *= offending.female_multiplier;
+    if ((flags & kEarlyAdversity) != 0)
+        rate *= risk.early_adversity.offending_multiplier;
+    if ((flags & kSchoolExclusion) != 0)
+        rate *= risk.school_exclusion.offending_multiplier;
+    if ((flags & kSubstanceMisuse) != 0)
+        rate *= risk.substance_misuse.offending_multiplier;
+    return rate;
+}
+
 std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
     People& people = s_.people;
     const auto person = static_cast<std::uint32_t>(people.size());
-    Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
+    Stream draws = stream(Decision::population, person, 1);
     std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
     const auto area = static_cast<std::uint8_t>(
         std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
     int exit_from = in_initial_population ? warmup_months_ : now;
-    Stream survival(key_.seed, key_.replicate, Decision::demography, person, 0);
+    Stream survival = stream(Decision::demography, person, 0);
     int exit = exit_from + months_to_exit(p_.demography, (exit_from - birth_month) / 12.0,
                                           p_.place.max_age_years, survival);
     SimMonth exit_month = kNever;
@@ -119,15 +134,16 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
     people.add(static_cast<SimMonth>(birth_month), exit_month, area);
+    people.record[person].birth_calendar_month =
+        static_cast<std::uint8_t>(calendar_month(birth_month));
 
-    Stream traits(key_.seed, key_.replicate, Decision::propensity, person, 0);
+    Stream traits = stream(Decision::propensity, person, 0);
     double shape = p_.offending.propensity_shape;
     double propensity = boost::random::gamma_distribution<double>(shape, 1.0 / shape)(traits);
     double victim_shape = p_.victims.victimisation_shape;
     double victimisation =
         boost::random::gamma_distribution<double>(victim_shape, 1.0 / victim_shape)(traits) *
         (1.0 + p_.victims.offender_overlap * propensity);
-    people.record[person].propensity = static_cast<float>(propensity);
     people.victimisation[person] = static_cast<float>(victimisation);
 
     // Entrants that prevention programmes reached have fewer risk factors.
@@ -136,7 +152,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     if (!in_initial_population) {
         prevention_reach(person, now, risk_ratio, gang_ratio);
     }
-    Stream risks(key_.seed, key_.replicate, Decision::risk_factors, person, 0);
+    Stream risks = stream(Decision::risk_factors, person, 0);
     const RiskParameters& risk = p_.risk;
     if (risks.uniform() < risk.early_adversity.prevalence * risk_ratio)
         flags |= kEarlyAdversity;
@@ -147,6 +163,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     if (risks.uniform() < p_.victims.partnered_share)
         flags |= kPartnered;
     people.record[person].flags = flags;
+    people.record[person].fixed_rate_per_month = fixed_rate(static_cast<float>(propensity), flags);
 
     assign_gang_career(person, now, gang_ratio);
     assign_radicalisation(person, now);
@@ -164,7 +181,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
 void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join_ratio) {
     const GangParameters& gang = p_.risk.gang;
     People& people = s_.people;
-    Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
+    Stream draws = stream(Decision::gang, person, 0);
     std::uint8_t flags = people.record[person].flags;
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
@@ -214,7 +231,7 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     // hazard since age 10, a career of exponential length from it, and the
     // offences since then, some of them proven and on record.
     People& people = s_.people;
-    Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person, -1);
+    Stream draws = stream(Decision::offending_schedule, person, -1);
     const double rate = personal_rate(person, now);  // no desistance yet
     const double* cumulative = hazard_table(person, now);
     const int months_since_ten =

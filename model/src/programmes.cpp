@@ -94,8 +94,8 @@ void ReplicateRun::count_programme(int month, std::size_t programme, ProgrammeMe
 void ReplicateRun::refer_on(ReferralEvent event, std::uint32_t person, int month) {
     for (const auto& [programme, source] : sources_by_event_[static_cast<std::size_t>(event)]) {
         const ReferralSource& referral_source = p_.programmes[programme].referral_sources[source];
-        Stream draws(key_.seed, key_.replicate, Decision::programme_referral, person,
-                     programme_key(month, programme, source));
+        Stream draws =
+            stream(Decision::programme_referral, person, programme_key(month, programme, source));
         if (draws.uniform() < referral_source.probability) {
             s_.programmes[programme].referred.push_back(
                 {person, static_cast<std::uint16_t>(source), static_cast<SimMonth>(month)});
@@ -153,8 +153,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
             run.last_referrals.emplace_back(person, static_cast<SimMonth>(month));
         }
     }
-    Stream draws(key_.seed, key_.replicate, Decision::programme_consent, person,
-                 programme_key(month, programme));
+    Stream draws = stream(Decision::programme_consent, person, programme_key(month, programme));
     const double panel_draw = draws.uniform();
     const double adoption_draw = draws.uniform();
     const double consent_draw = draws.uniform();
@@ -182,8 +181,7 @@ void ReplicateRun::start_participation(std::size_t programme, const Referral& re
     const ProgrammeParameters& parameters = p_.programmes[programme];
     ProgrammeRun& run = s_.programmes[programme];
     const std::uint32_t person = referral.person;
-    Stream draws(key_.seed, key_.replicate, Decision::programme_duration, person,
-                 programme_key(month, programme));
+    Stream draws = stream(Decision::programme_duration, person, programme_key(month, programme));
     Participant participant{person, person, static_cast<SimMonth>(month), kNever, kNever};
     if (parameters.kind == ProgrammeKind::channel) {
         participant.next_review = static_cast<SimMonth>(
@@ -297,8 +295,8 @@ void ReplicateRun::refer_monthly(std::size_t programme, int month) {
             if (referral_source.event != ReferralEvent::monthly) {
                 continue;
             }
-            Stream draws(key_.seed, key_.replicate, Decision::programme_referral, person,
-                         programme_key(month, programme, source));
+            Stream draws = stream(Decision::programme_referral, person,
+                                  programme_key(month, programme, source));
             if (draws.uniform() < referral_source.probability) {
                 run.referred.push_back(
                     {person, static_cast<std::uint16_t>(source), static_cast<SimMonth>(month)});
@@ -344,8 +342,8 @@ void ReplicateRun::channel_reviews(std::size_t programme, int month) {
     std::size_t kept = 0;
     for (Participant& participant : run.caseload) {
         if (participant.next_review == month) {
-            Stream draws(key_.seed, key_.replicate, Decision::programme_duration,
-                         participant.person, programme_key(month, programme, 1));
+            Stream draws = stream(Decision::programme_duration, participant.person,
+                                  programme_key(month, programme, 1));
             const double exit_draw = draws.uniform();
             const double concern_draw = draws.uniform();
             if (exit_draw < parameters.channel_exit_at_review_probability) {
@@ -476,8 +474,8 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
             continue;
         }
         count_programme(month, programme, ProgrammeMeasure::referrals);
-        Stream consent(key_.seed, key_.replicate, Decision::programme_consent, person,
-                       programme_key(month, programme));
+        Stream consent =
+            stream(Decision::programme_consent, person, programme_key(month, programme));
         if (consent.uniform() >= parameters.consent_probability) {
             count_programme(month, programme, ProgrammeMeasure::declined);
             continue;
@@ -523,8 +521,8 @@ void ReplicateRun::prevention_reach(std::uint32_t person, int now, double& risk_
         }
         const double coverage =
             std::min(1.0, started / (std::max(entrants_per_month_, 1e-9) * span_months));
-        Stream draws(key_.seed, key_.replicate, Decision::programme_reach, person,
-                     static_cast<std::int64_t>(programme));
+        Stream draws =
+            stream(Decision::programme_reach, person, static_cast<std::int64_t>(programme));
         if (draws.uniform() < coverage) {
             risk_ratio *= parameters.effects.risk_factor_ratio;
             gang_ratio *= parameters.effects.gang_join_ratio;

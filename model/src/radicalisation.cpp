@@ -17,7 +17,7 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
     if (radicalisation.vulnerable_probability <= 0.0) {
         return;
     }
-    Stream draws(key_.seed, key_.replicate, Decision::radicalisation, person, 0);
+    Stream draws = stream(Decision::radicalisation, person, 0);
     const double vulnerable_draw = draws.uniform();
     if (vulnerable_draw >= radicalisation.vulnerable_probability) {
         return;  // the rest of this stream is never used, so it need not be drawn

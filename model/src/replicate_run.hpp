@@ -38,6 +38,8 @@ class ReplicateRun {
     void assign_gang_career(std::uint32_t person, int now, double join_ratio);
     void initialise_criminal_history(std::uint32_t person, int now);
     double age_years(std::uint32_t person, int month) const;
+    // personal_rate's factors fixed at birth (PersonRecord::fixed_rate_per_month).
+    double fixed_rate(float propensity, std::uint8_t flags) const;
 
     // offending.cpp
     void process_touches(int month);
@@ -120,6 +122,13 @@ class ReplicateRun {
     void run_radicalisation(int month);
     void rescale_progression(RadicalisationCase& vulnerable, double hazard_ratio, int month);
 
+    // The stream for a decision about a subject, keyed as Stream(seed, replicate,
+    // decision, subject, month) with the decision's half of the key hashed once.
+    Stream stream(Decision decision, std::uint64_t subject, std::int64_t month) const {
+        return Stream::from_prefix(stream_prefixes_[static_cast<std::size_t>(decision)], subject,
+                                   month);
+    }
+
     // accounting
     double& outcome(int month, Outcome which);
     bool reported(int month) const { return month >= warmup_months_; }
@@ -145,6 +154,9 @@ class ReplicateRun {
     std::vector<double> contagion_fade_;
     // The same for each programme's effect fading after exit (fade_months).
     std::vector<std::vector<double>> effect_fade_;
+    std::array<std::uint64_t, 32> stream_prefixes_{};  // Stream::prefix by Decision
+    static_assert(static_cast<std::size_t>(Decision::calibration_proposal) < 32,
+                  "stream_prefixes_ holds every decision (calibration_proposal is the last)");
     // join_risk_multiplier to the power 0 .. 3 (risk factors a person has).
     std::array<double, 4> gang_join_risk_power_{};
     int hazard_table_months_ = 0;
@@ -170,27 +182,16 @@ inline bool in_gang(const People& people, std::uint32_t person, int month) {
 }
 
 inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    const OffendingParameters& offending = p_.offending;
-    if (month - people.record[person].birth_month < 120 ||
-        month < people.record[person].release_month || month >= people.record[person].exit_month) {
+    const PersonRecord& record = s_.people.record[person];
+    if (month - record.birth_month < 120 || month < record.release_month ||
+        month >= record.exit_month) {
         return 0.0;
     }
-    std::uint8_t flags = people.record[person].flags;
-    const RiskParameters& risk = p_.risk;
-    double rate = offending.base_rate_per_month * people.record[person].propensity;
-    if ((flags & kFemale) != 0)
-        rate *= offending.female_multiplier;
-    if ((flags & kEarlyAdversity) != 0)
-        rate *= risk.early_adversity.offending_multiplier;
-    if ((flags & kSchoolExclusion) != 0)
-        rate *= risk.school_exclusion.offending_multiplier;
-    if ((flags & kSubstanceMisuse) != 0)
-        rate *= risk.substance_misuse.offending_multiplier;
-    if (in_gang(people, person, month))
-        rate *= risk.gang.offending_multiplier;
-    if (people.record[person].career_end_month <= month)
-        rate *= offending.desisted_multiplier;
+    double rate = record.fixed_rate_per_month;
+    if (in_gang(s_.people, person, month))
+        rate *= p_.risk.gang.offending_multiplier;
+    if (record.career_end_month <= month)
+        rate *= p_.offending.desisted_multiplier;
     return rate;
 }
 
@@ -222,7 +223,7 @@ inline int ReplicateRun::mix_of(std::uint32_t person, int month) const {
 
 inline const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
     const People& people = s_.people;
-    int birth_class = calendar_month(people.record[person].birth_month);
+    int birth_class = people.record[person].birth_calendar_month;
     int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
                 ((people.record[person].flags & kPartnered) != 0 ? 1 : 0);
     return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];

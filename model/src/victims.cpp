@@ -99,8 +99,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
     if (type == OffenceType::domestic_abuse) {
         return partner_of(offender, month);
     }
-    Stream draws(key_.seed, key_.replicate, Decision::victim, offender,
-                 (static_cast<std::int64_t>(month) << 32) + offence_number);
+    Stream draws = stream(Decision::victim, offender,
+                          (static_cast<std::int64_t>(month) << 32) + offence_number);
     double rival_draw = draws.uniform();
     double local_draw = draws.uniform();
     auto usable = [&](std::uint32_t candidate) {
@@ -148,8 +148,7 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
-    Stream draws(key_.seed, key_.replicate, Decision::victim, person,
-                 -1 - static_cast<std::int64_t>(month));
+    Stream draws = stream(Decision::victim, person, -1 - static_cast<std::int64_t>(month));
     const auto& residents = s_.residents_by_area[people.record[person].area];
     if (residents.empty()) {
         return kNobody;
