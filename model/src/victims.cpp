@@ -28,9 +28,11 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
 
 // The same index through a coarse table of every kVictimBlock-th running total:
 // the coarse search stays in cache and the fine one reads one block, where a
-// search of the whole area's totals misses the cache at most of its steps.
+// search of the whole area's totals misses the cache at most of its steps. The
+// block's lines, and those of `residents` the index will be looked up in, are
+// asked for together so their cache misses overlap.
 std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
-                           double uniform) {
+                           const std::vector<std::uint32_t>& residents, double uniform) {
     const double target = uniform * cumulative.back();
     const auto block = static_cast<std::size_t>(
         std::upper_bound(coarse.begin(), coarse.end(), target) - coarse.begin());
@@ -39,6 +41,12 @@ std::size_t weighted_index(const std::vector<double>& cumulative, const std::vec
     }
     const std::size_t from = (block - 1) * kVictimBlock + 1;
     const std::size_t to = std::min(block * kVictimBlock, cumulative.size());
+    for (std::size_t at = from; at < to; at += 8) {
+        __builtin_prefetch(&cumulative[at]);  // 8 running totals a 64-byte line
+    }
+    __builtin_prefetch(&cumulative[to - 1]);
+    __builtin_prefetch(&residents[from - 1]);
+    __builtin_prefetch(&residents[to - 1]);
     auto found = std::upper_bound(cumulative.begin() + static_cast<std::ptrdiff_t>(from),
                                   cumulative.begin() + static_cast<std::ptrdiff_t>(to), target);
     return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
@@ -132,8 +140,9 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        std::uint32_t candidate = s_.residents_by_area[area][weighted_index(
-            cumulative, s_.coarse_weight_by_area[area], draws.uniform())];
+        const auto& residents = s_.residents_by_area[area];
+        std::uint32_t candidate = residents[weighted_index(
+            cumulative, s_.coarse_weight_by_area[area], residents, draws.uniform())];
         if (usable(candidate)) {
             return candidate;
         }
