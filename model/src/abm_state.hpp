@@ -1,7 +1,7 @@
 #pragma once
-// Per-person state of the agent-based engine, as structure of arrays, and the
-// per-replicate bookkeeping around it. Months are simulation months (0 = first
-// warm-up month) stored in 16 bits; kNever marks "not scheduled".
+// Per-person state of the agent-based engine, one record per person with a few
+// columns beside it, and the per-replicate bookkeeping around it. Months are simulation months (0 =
+// first warm-up month) stored in 16 bits; kNever marks "not scheduled".
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -41,8 +41,8 @@ struct alignas(64) PersonRecord {
     // that order, so personal_rate gives the same number as multiplying them out.
     double fixed_rate_per_month = 0.0;
     float candidate_envelope = 0.0F;  // rate envelope it was drawn under
-    // Contagion: the month of the last exposure (kNever if none) and the level
-    // just before it; the exposure lifts the level to at least 1 from the next
+    // Contagion: the month of the last exposure (exposure_month, kNever if none)
+    // and the level just before it; the exposure lifts the level to at least 1 from the next
     // month on, and it fades after.
     float exposure_level = 0.0F;
     std::uint32_t effect_slot = kNobody;  // kNobody, or index into effect slots
