@@ -3,54 +3,41 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
-#include <type_traits>
 
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
 
 void People::clear() {
-    with_columns(*this, [](auto&... columns) { (columns.clear(), ...); });
+    record.clear();
+    partner.clear();
+    victimisation.clear();
+    birth_month.clear();
+    exit_month.clear();
+    area.clear();
 }
 
 void People::reserve(std::size_t people) {
-    with_columns(*this, [people](auto&... columns) { (columns.reserve(people), ...); });
+    record.reserve(people);
+    partner.reserve(people);
+    victimisation.reserve(people);
+    birth_month.reserve(people);
+    exit_month.reserve(people);
+    area.reserve(people);
 }
 
-std::uint32_t People::add() {
-    auto index = static_cast<std::uint32_t>(birth_month.size());
-    birth_month.push_back(0);
-    exit_month.push_back(kNever);
-    flags.push_back(0);
-    area.push_back(0);
-    propensity.push_back(0.0F);
-    victimisation.push_back(0.0F);
-    gang.push_back(0);
-    gang_join_month.push_back(kNever);
-    gang_leave_month.push_back(kNever);
+std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area) {
+    auto index = static_cast<std::uint32_t>(record.size());
+    PersonRecord& added = record.emplace_back();
+    added.birth_month = birth;
+    added.exit_month = exit;
+    added.area = home_area;
     partner.push_back(kNobody);
-    proven_offences.push_back(0);
-    last_offence_month.push_back(-kNever);
-    last_victim_month.push_back(-kNever);
-    career_end_month.push_back(kNever);
-    release_month.push_back(-kNever);
-    licence_end_month.push_back(-kNever);
-    exposure_month.push_back(kNever);
-    exposure_level.push_back(0.0F);
-    candidate_time.push_back(kNoCandidate);
-    next_touch_month.push_back(kNever);
-    candidate_envelope.push_back(0.0F);
-    schedule_month.push_back(-kNever);
-    schedules_in_month.push_back(0);
-    programme_membership.push_back(0);
-    effect_slot.push_back(kNobody);
+    victimisation.push_back(0.0F);
+    birth_month.push_back(birth);
+    exit_month.push_back(exit);
+    area.push_back(home_area);
     return index;
-}
-
-std::size_t People::bytes_per_person() const {
-    return with_columns(*this, [](const auto&... columns) {
-        return (sizeof(typename std::decay_t<decltype(columns)>::value_type) + ...);
-    });
 }
 
 AbmEngine::AbmEngine() : state_(std::make_unique<AbmState>()) {}
@@ -140,12 +127,29 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
         proven_share_of_offences_ += mix_[0][type] * justice.recording_probability[type] *
                                      justice.sanction_probability[type] * proven_if_sanctioned;
     }
+    for (std::size_t decision = 0; decision < stream_prefixes_.size(); ++decision) {
+        stream_prefixes_[decision] =
+            Stream::prefix(key_.seed, key_.replicate, static_cast<Decision>(decision));
+    }
     gangs_ = p_.place.areas * p_.risk.gang.gangs_per_area;
     build_hazard_tables();
-}
-
-double& ReplicateRun::outcome(int month, Outcome which) {
-    return out_.at(month - warmup_months_, which);
+    contagion_fade_.resize(static_cast<std::size_t>(total_months_) + 2);
+    for (std::size_t since = 0; since < contagion_fade_.size(); ++since) {
+        contagion_fade_[since] = std::exp(-static_cast<int>(since) / p_.contagion.decay_months);
+    }
+    for (int risk_factors = 0; risk_factors < 4; ++risk_factors) {
+        gang_join_risk_power_[static_cast<std::size_t>(risk_factors)] =
+            std::pow(p_.risk.gang.join_risk_multiplier, risk_factors);
+    }
+    effect_fade_.resize(p_.programmes.size());
+    for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
+        const double fade_months = p_.programmes[programme].effects.fade_months;
+        auto& fade = effect_fade_[programme];
+        fade.resize(fade_months > 0.0 ? static_cast<std::size_t>(total_months_) + 2 : 0);
+        for (std::size_t since = 0; since < fade.size(); ++since) {
+            fade[since] = std::exp(-static_cast<int>(since) / fade_months);
+        }
+    }
 }
 
 void ReplicateRun::run() {

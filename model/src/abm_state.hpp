@@ -1,7 +1,7 @@
 #pragma once
-// Per-person state of the agent-based engine, as structure of arrays, and the
-// per-replicate bookkeeping around it. Months are simulation months (0 = first
-// warm-up month) stored in 16 bits; kNever marks "not scheduled".
+// Per-person state of the agent-based engine, one record per person with a few
+// columns beside it, and the per-replicate bookkeeping around it. Months are simulation months (0 =
+// first warm-up month) stored in 16 bits; kNever marks "not scheduled".
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -16,6 +16,10 @@ using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
 inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
+// Residents per block of the victim tables' coarse index: a draw searches the
+// coarse table (every 16th running total, a few KiB per area, so it stays in
+// cache), then one 128-byte block of running totals.
+inline constexpr std::size_t kVictimBlock = 16;
 
 enum PersonFlag : std::uint8_t {
     kFemale = 1U << 0,
@@ -27,55 +31,67 @@ enum PersonFlag : std::uint8_t {
     kTriaged = 1U << 6,  // diverted by youth triage once: a first arrest only
 };
 
-struct People {
-    std::vector<SimMonth> birth_month;
-    std::vector<SimMonth> exit_month;  // death; the person is gone from this month
-    std::vector<std::uint8_t> flags;
-    std::vector<std::uint8_t> area;
-    std::vector<float> propensity;     // latent, mean 1 across people
-    std::vector<float> victimisation;  // latent victimisation risk, mean about 1
-    std::vector<std::uint16_t> gang;   // 0 = never in a gang, else gang index + 1
-    std::vector<SimMonth> gang_join_month;
-    std::vector<SimMonth> gang_leave_month;
-    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
-    std::vector<std::uint16_t> proven_offences;
-    std::vector<SimMonth> last_offence_month;
-    std::vector<SimMonth> last_victim_month;
-    std::vector<SimMonth> career_end_month;  // kNever until the first offence
-    std::vector<SimMonth> release_month;     // in custody while month < release_month
-    std::vector<SimMonth> licence_end_month;
-    // Contagion: the month of the last exposure (kNever if none) and the level
-    // just before it; the exposure lifts the level to at least 1 from the next
+// The state the monthly steps read about one person, in one 64-byte cache line.
+// People are visited in no useful order (touch buckets, victims, gang members),
+// so a step that reads a dozen fields waits on one cache miss, not a dozen.
+struct alignas(64) PersonRecord {
+    double candidate_time = kNoCandidate;  // next candidate offence (months, continuous)
+    // The part of personal_rate fixed at birth: base rate x propensity (latent,
+    // a float, mean 1 across people) x the sex and risk-factor multipliers, in
+    // that order, so personal_rate gives the same number as multiplying them out.
+    double fixed_rate_per_month = 0.0;
+    float candidate_envelope = 0.0F;  // rate envelope it was drawn under
+    // Contagion: the month of the last exposure (exposure_month, kNever if none)
+    // and the level just before it; the exposure lifts the level to at least 1 from the next
     // month on, and it fades after.
-    std::vector<SimMonth> exposure_month;
-    std::vector<float> exposure_level;
-    std::vector<double> candidate_time;      // next candidate offence (months, continuous)
-    std::vector<float> candidate_envelope;   // rate envelope it was drawn under
-    std::vector<SimMonth> next_touch_month;  // the bucket the person is waiting in
-    std::vector<SimMonth> schedule_month;    // month of the last schedule draw
-    std::vector<std::uint16_t> schedules_in_month;
-    std::vector<std::uint16_t> programme_membership;  // bit p: in programme p or waiting
-    std::vector<std::uint32_t> effect_slot;           // kNobody, or index into effect slots
+    float exposure_level = 0.0F;
+    std::uint32_t effect_slot = kNobody;  // kNobody, or index into effect slots
+    SimMonth birth_month = 0;
+    SimMonth exit_month = kNever;      // death; the person is gone from this month
+    SimMonth release_month = -kNever;  // in custody while month < release_month
+    SimMonth licence_end_month = -kNever;
+    SimMonth career_end_month = kNever;  // kNever until the first offence
+    SimMonth next_touch_month = kNever;  // the bucket the person is waiting in
+    SimMonth schedule_month = -kNever;   // month of the last schedule draw
+    SimMonth exposure_month = kNever;
+    SimMonth gang_join_month = kNever;
+    SimMonth gang_leave_month = kNever;
+    SimMonth last_offence_month = -kNever;
+    SimMonth last_victim_month = -kNever;
+    std::uint16_t schedules_in_month = 0;
+    std::uint16_t gang = 0;  // 0 = never in a gang, else gang index + 1
+    std::uint16_t proven_offences = 0;
+    std::uint16_t programme_membership = 0;  // bit p: in programme p or waiting
+    std::uint8_t flags = 0;
+    std::uint8_t area = 0;
+    std::uint8_t birth_calendar_month = 0;  // 0 = January: picks the hazard table
+};
+static_assert(sizeof(PersonRecord) == 64, "one cache line per person");
 
-    std::size_t size() const { return birth_month.size(); }
+// People: one record each, and beside it columns for what only some steps read:
+// the partner, and for the yearly victim tables, which scan everyone in order,
+// the victimisation risk and copies of the fields that never change after a
+// person is added (birth, exit, area), so the scan reads 9 bytes a person
+// rather than a whole record.
+struct People {
+    std::vector<PersonRecord> record;
+    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
+    std::vector<float> victimisation;    // latent victimisation risk, mean about 1
+    std::vector<SimMonth> birth_month;   // = record[i].birth_month
+    std::vector<SimMonth> exit_month;    // = record[i].exit_month
+    std::vector<std::uint8_t> area;      // = record[i].area
+
+    std::size_t size() const { return record.size(); }
     void clear();
     void reserve(std::size_t people);
-    std::uint32_t add();  // appends a person with neutral state; returns its index
-    std::size_t bytes_per_person() const;
-
-  private:
-    // Calls visit(column, ...) with every column, for the whole-table operations.
-    template <typename Self, typename Visit>
-    static auto with_columns(Self& self, Visit visit) {
-        return visit(self.birth_month, self.exit_month, self.flags, self.area, self.propensity,
-                     self.victimisation, self.gang, self.gang_join_month, self.gang_leave_month,
-                     self.partner, self.proven_offences, self.last_offence_month,
-                     self.last_victim_month, self.career_end_month, self.release_month,
-                     self.licence_end_month, self.exposure_month, self.exposure_level,
-                     self.candidate_time, self.candidate_envelope, self.next_touch_month,
-                     self.schedule_month, self.schedules_in_month, self.programme_membership,
-                     self.effect_slot);
+    // Appends a person with these fixed attributes and neutral state; returns its index.
+    std::uint32_t add(SimMonth birth, SimMonth exit, std::uint8_t home_area);
+    std::size_t bytes_per_person() const {
+        return sizeof(PersonRecord) + sizeof(std::uint32_t) + sizeof(float) + 2 * sizeof(SimMonth) +
+               sizeof(std::uint8_t);
     }
+    // Asks the cache for the record a touch reads (a hint: changes no state).
+    void prefetch(std::uint32_t person) const { __builtin_prefetch(&record[person]); }
 };
 
 // A charge waiting for court.
@@ -144,12 +160,15 @@ struct AbmState {
     std::vector<ProgrammeRun> programmes;
     std::vector<EffectSlot> effect_slots;
     std::vector<RadicalisationCase> radicalisation_cases;
+    std::vector<std::uint64_t> iom_recent;  // IOM selection's scratch, kept to reuse its memory
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
     // of their victimisation weights (a draw is a binary search), and each area's
     // total so a victim from elsewhere can pick the area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<double>> cumulative_weight_by_area;
+    std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
+    std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };
 

@@ -19,8 +19,8 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
     bool youth = age_years(person, month) < 18.0;
     double out_of_court_share =
         youth ? justice.youth_out_of_court_share : justice.adult_out_of_court_share;
-    bool on_licence =
-        people.release_month[person] <= month && month < people.licence_end_month[person];
+    bool on_licence = people.record[person].release_month <= month &&
+                      month < people.record[person].licence_end_month;
     refer_on(ReferralEvent::arrest, person, month);
     if (type == OffenceType::domestic_abuse) {
         refer_on(ReferralEvent::domestic_abuse_perpetrator, person, month);
@@ -29,7 +29,8 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
         draws.recall < justice.recall_probability * recall_multiplier(person, month)) {
         // Recall: back to custody for a fixed term from this month; the licence runs on.
         int release = month + justice.recall_months;
-        people.release_month[person] = static_cast<SimMonth>(std::min(release, total_months_));
+        people.record[person].release_month =
+            static_cast<SimMonth>(std::min(release, total_months_));
         after_custody_change(person, month);
     }
     if (youth && divert_to_triage(person, month, type, draws)) {
@@ -64,20 +65,21 @@ void ReplicateRun::process_court(int month) {
     auto& cases = s_.cases_by_month[static_cast<std::size_t>(month)];
     for (const PendingCase& pending : cases) {
         std::uint32_t person = pending.person;
-        if (s_.people.exit_month[person] <= month) {
+        if (s_.people.record[person].exit_month <= month) {
             continue;
         }
         // Keyed by the offence (its month and number), so two cases never share draws.
-        Stream draws(key_.seed, key_.replicate, Decision::justice, person,
-                     (static_cast<std::int64_t>(month) << 40) +
-                         (static_cast<std::int64_t>(pending.offence_month + 32768) << 16) +
-                         pending.offence_number);
+        Stream draws = stream(Decision::justice, person,
+                              (static_cast<std::int64_t>(month) << 40) +
+                                  (static_cast<std::int64_t>(pending.offence_month + 32768) << 16) +
+                                  pending.offence_number);
         double conviction_draw = draws.uniform();
         double custody_draw = draws.uniform();
         if (conviction_draw >= justice.conviction_probability) {
             continue;
         }
-        int prior = std::min<int>(s_.people.proven_offences[person], justice.prior_offences_cap);
+        int prior =
+            std::min<int>(s_.people.record[person].proven_offences, justice.prior_offences_cap);
         if (reported(month)) {
             outcome(month, Outcome::convictions) += 1.0;
         }
@@ -107,14 +109,14 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
             ++s_.counts_by_person
                   .proven_offences_by_age[static_cast<std::size_t>(age_years(person, month))];
         }
-        if (people.proven_offences[person] == 0) {
+        if (people.record[person].proven_offences == 0) {
             outcome(month, age_years(person, month) < 18.0 ? Outcome::first_time_entrants_youth
                                                            : Outcome::first_time_entrants_adult) +=
                 1.0;
         }
     }
-    if (people.proven_offences[person] < 60000) {
-        ++people.proven_offences[person];
+    if (people.record[person].proven_offences < 60000) {
+        ++people.record[person].proven_offences;
     }
     s_.proven_offences.push_back({person, offence_month, month});
     refer_on(ReferralEvent::proven_offence, person, month);
@@ -123,7 +125,7 @@ void ReplicateRun::prove(std::uint32_t person, int offence_month, int month) {
 void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceType type) {
     People& people = s_.people;
     const JusticeParameters& justice = p_.justice;
-    Stream draws(key_.seed, key_.replicate, Decision::sentence, person, month);
+    Stream draws = stream(Decision::sentence, person, month);
     double sigma = justice.sentence_lognormal_sigma;
     double mean = justice.sentence_mean_months[index_of(type)];
     double length = boost::random::lognormal_distribution<double>(
@@ -132,10 +134,12 @@ void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceT
     int custody_months =
         std::max(1, static_cast<int>(std::ceil(sentence_months * justice.release_fraction)));
     // Sentences run concurrently with any still being served.
-    int release = std::max<int>(people.release_month[person], month + custody_months);
-    int licence_end = std::max<int>(people.licence_end_month[person], month + sentence_months);
-    people.release_month[person] = static_cast<SimMonth>(std::min(release, kNever - 1));
-    people.licence_end_month[person] = static_cast<SimMonth>(std::min(licence_end, kNever - 1));
+    int release = std::max<int>(people.record[person].release_month, month + custody_months);
+    int licence_end =
+        std::max<int>(people.record[person].licence_end_month, month + sentence_months);
+    people.record[person].release_month = static_cast<SimMonth>(std::min(release, kNever - 1));
+    people.record[person].licence_end_month =
+        static_cast<SimMonth>(std::min(licence_end, kNever - 1));
     if (reported(month)) {
         outcome(month, Outcome::custodial_sentences) += 1.0;
     }
@@ -144,12 +148,12 @@ void ReplicateRun::sentence_to_custody(std::uint32_t person, int month, OffenceT
 
 void ReplicateRun::after_custody_change(std::uint32_t person, int month) {
     People& people = s_.people;
-    if ((people.flags[person] & kInCustodialRegister) == 0) {
-        people.flags[person] |= kInCustodialRegister;
+    if ((people.record[person].flags & kInCustodialRegister) == 0) {
+        people.record[person].flags |= kInCustodialRegister;
         s_.custodial_register.push_back(person);
     }
     // Someone mid-touch this month redraws their schedule when the touch ends.
-    if (people.next_touch_month[person] != month) {
+    if (people.record[person].next_touch_month != month) {
         schedule(person, month + 1, month);
     }
 }
@@ -160,19 +164,19 @@ void ReplicateRun::count_custodial_register(int month) {
     int on_licence = 0;
     std::size_t kept = 0;
     for (std::uint32_t person : s_.custodial_register) {
-        bool gone = people.exit_month[person] <= month;
-        bool finished =
-            people.release_month[person] <= month && people.licence_end_month[person] <= month;
-        if (!gone && people.release_month[person] == month) {
+        bool gone = people.record[person].exit_month <= month;
+        bool finished = people.record[person].release_month <= month &&
+                        people.record[person].licence_end_month <= month;
+        if (!gone && people.record[person].release_month == month) {
             s_.index_events.push_back({person, month});  // released: a reoffending index event
             refer_on(ReferralEvent::release_from_custody, person, month);
         }
         if (gone || finished) {
-            people.flags[person] &= static_cast<std::uint8_t>(~kInCustodialRegister);
+            people.record[person].flags &= static_cast<std::uint8_t>(~kInCustodialRegister);
             continue;
         }
         s_.custodial_register[kept++] = person;
-        if (month < people.release_month[person]) {
+        if (month < people.record[person].release_month) {
             ++in_custody;
         } else {
             ++on_licence;

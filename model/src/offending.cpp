@@ -23,58 +23,6 @@ CandidateDraws draw_candidate(Stream& stream) {
 
 }  // namespace
 
-bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people.gang[person] != 0 && people.gang_join_month[person] <= month &&
-           month < people.gang_leave_month[person];
-}
-
-double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    const OffendingParameters& offending = p_.offending;
-    if (month - people.birth_month[person] < 120 || month < people.release_month[person] ||
-        month >= people.exit_month[person]) {
-        return 0.0;
-    }
-    std::uint8_t flags = people.flags[person];
-    const RiskParameters& risk = p_.risk;
-    double rate = offending.base_rate_per_month * people.propensity[person];
-    if ((flags & kFemale) != 0)
-        rate *= offending.female_multiplier;
-    if ((flags & kEarlyAdversity) != 0)
-        rate *= risk.early_adversity.offending_multiplier;
-    if ((flags & kSchoolExclusion) != 0)
-        rate *= risk.school_exclusion.offending_multiplier;
-    if ((flags & kSubstanceMisuse) != 0)
-        rate *= risk.substance_misuse.offending_multiplier;
-    if (in_gang(people, person, month))
-        rate *= risk.gang.offending_multiplier;
-    if (people.career_end_month[person] <= month)
-        rate *= offending.desisted_multiplier;
-    return rate;
-}
-
-double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
-    const ContagionParameters& contagion = p_.contagion;
-    const People& people = s_.people;
-    int exposed = people.exposure_month[person];
-    if (!contagion.enabled || exposed == kNever) {
-        return 0.0;
-    }
-    double level = people.exposure_level[person];
-    if (month > exposed) {
-        level = std::max(level, 1.0);
-    }
-    return contagion.strength * level * std::exp(-(month - exposed) / contagion.decay_months);
-}
-
-int ReplicateRun::mix_of(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    bool can_abuse_partner =
-        (people.flags[person] & kPartnered) != 0 &&
-        month - people.birth_month[person] >= p_.offending.domestic_abuse_min_age_years * 12;
-    return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
-}
-
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
     // birth month of the year, gang membership and partner (domestic abuse from
@@ -103,34 +51,26 @@ void ReplicateRun::build_hazard_tables() {
     }
 }
 
-const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
-    const People& people = s_.people;
-    int birth_class = calendar_month(people.birth_month[person]);
-    int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
-                ((people.flags[person] & kPartnered) != 0 ? 1 : 0);
-    return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
-}
-
 void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, int now) {
     People& people = s_.people;
-    if (people.schedule_month[person] != now) {
-        people.schedule_month[person] = static_cast<SimMonth>(now);
-        people.schedules_in_month[person] = 0;
+    if (people.record[person].schedule_month != now) {
+        people.record[person].schedule_month = static_cast<SimMonth>(now);
+        people.record[person].schedules_in_month = 0;
     }
-    int draw_number = people.schedules_in_month[person];
-    people.schedules_in_month[person] =
+    int draw_number = people.record[person].schedules_in_month;
+    people.record[person].schedules_in_month =
         static_cast<std::uint16_t>(std::min(draw_number + 1, 65535));
-    Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person,
-                 static_cast<std::int64_t>(now) * 65536 + draw_number);
+    Stream draws = stream(Decision::offending_schedule, person,
+                          static_cast<std::int64_t>(now) * 65536 + draw_number);
     double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
 
-    people.candidate_time[person] = kNoCandidate;
-    people.candidate_envelope[person] = 0.0F;
+    people.record[person].candidate_time = kNoCandidate;
+    people.record[person].candidate_envelope = 0.0F;
     // Nobody offends before 10 or in custody.
-    const int birth = people.birth_month[person];
-    double start = std::max({from_time, static_cast<double>(people.release_month[person]),
+    const int birth = people.record[person].birth_month;
+    double start = std::max({from_time, static_cast<double>(people.record[person].release_month),
                              static_cast<double>(birth + 120)});
-    const int end = std::min<int>(total_months_, people.exit_month[person]);
+    const int end = std::min<int>(total_months_, people.record[person].exit_month);
     if (start >= end) {
         return;
     }
@@ -153,36 +93,58 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     double at_start =
         cumulative[whole] + (age - whole) * (cumulative[whole + 1] - cumulative[whole]);
     double target = at_start + waiting / envelope;
+    // The first tabulated month whose cumulative hazard exceeds the target, as
+    // std::upper_bound over the rest of the table would find it, but cheaper:
+    // first ruled out when it lies at or past `end` (most people's next
+    // candidate does), then found by galloping from the start month, since it
+    // is usually a few months ahead.
     const double* last = cumulative + hazard_table_months_;
-    const double* above = std::upper_bound(cumulative + whole + 1, last, target);
+    const int end_index = end - birth - 120;  // months since age 10 at `end`
+    const double* high = end_index < hazard_table_months_ ? cumulative + end_index : last;
+    if (high != last && *high <= target) {
+        return;  // the candidate would fall at or after `end`
+    }
+    const double* low = cumulative + whole + 1;
+    for (std::ptrdiff_t step = 1;; step *= 2) {
+        const double* probe = low + (step - 1);
+        if (probe >= high) {
+            break;
+        }
+        if (*probe > target) {
+            high = probe;
+            break;
+        }
+        low = probe + 1;
+    }
+    const double* above = std::upper_bound(low, high, target);
     if (above == last) {
         return;  // no offence before the end of life
     }
     double fraction = (target - *(above - 1)) / (*above - *(above - 1));
     double time = birth + 120 + static_cast<double>(above - 1 - cumulative) + fraction;
     if (time < end) {
-        people.candidate_time[person] = std::max(time, start);
-        people.candidate_envelope[person] = static_cast<float>(envelope);
+        people.record[person].candidate_time = std::max(time, start);
+        people.record[person].candidate_envelope = static_cast<float>(envelope);
     }
 }
 
 void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
     People& people = s_.people;
-    int next = people.candidate_time[person] < total_months_
-                   ? static_cast<int>(people.candidate_time[person])
+    int next = people.record[person].candidate_time < total_months_
+                   ? static_cast<int>(people.record[person].candidate_time)
                    : kNever;
-    if (people.gang[person] != 0) {
-        if (people.gang_join_month[person] > now) {
-            next = std::min<int>(next, people.gang_join_month[person]);
+    if (people.record[person].gang != 0) {
+        if (people.record[person].gang_join_month > now) {
+            next = std::min<int>(next, people.record[person].gang_join_month);
         }
-        if (people.gang_leave_month[person] > now) {
-            next = std::min<int>(next, people.gang_leave_month[person]);
+        if (people.record[person].gang_leave_month > now) {
+            next = std::min<int>(next, people.record[person].gang_leave_month);
         }
     }
-    if (people.career_end_month[person] > now) {
-        next = std::min<int>(next, people.career_end_month[person]);
+    if (people.record[person].career_end_month > now) {
+        next = std::min<int>(next, people.record[person].career_end_month);
     }
-    people.next_touch_month[person] = static_cast<SimMonth>(next);
+    people.record[person].next_touch_month = static_cast<SimMonth>(next);
     if (next < total_months_) {
         s_.touches_by_month[static_cast<std::size_t>(next)].push_back(person);
     }
@@ -195,9 +157,16 @@ void ReplicateRun::schedule(std::uint32_t person, int from_month, int now) {
 
 void ReplicateRun::process_touches(int month) {
     auto& bucket = s_.touches_by_month[static_cast<std::size_t>(month)];
+    // People in a bucket are scattered over the columns, so each touch would wait
+    // on a dozen cache misses; asking for the state of the person a few places
+    // ahead overlaps those waits.
+    constexpr std::size_t kPrefetchAhead = 8;
     for (std::size_t i = 0; i < bucket.size(); ++i) {
+        if (i + kPrefetchAhead < bucket.size()) {
+            s_.people.prefetch(bucket[i + kPrefetchAhead]);
+        }
         std::uint32_t person = bucket[i];
-        if (s_.people.next_touch_month[person] == month) {
+        if (s_.people.record[person].next_touch_month == month) {
             touch(person, month);
         }
     }
@@ -206,27 +175,27 @@ void ReplicateRun::process_touches(int month) {
 
 void ReplicateRun::touch(std::uint32_t person, int month) {
     People& people = s_.people;
-    if (month >= people.exit_month[person]) {
-        people.next_touch_month[person] = kNever;
+    if (month >= people.record[person].exit_month) {
+        people.record[person].next_touch_month = kNever;
         return;
     }
-    bool event = people.career_end_month[person] == month;
-    if (people.gang[person] != 0) {
-        if (people.gang_join_month[person] == month) {
-            s_.gang_members[people.gang[person] - 1U].push_back(person);
+    bool event = people.record[person].career_end_month == month;
+    if (people.record[person].gang != 0) {
+        if (people.record[person].gang_join_month == month) {
+            s_.gang_members[people.record[person].gang - 1U].push_back(person);
             event = true;
         }
-        event = event || people.gang_leave_month[person] == month;
+        event = event || people.record[person].gang_leave_month == month;
     }
     if (event) {
         // The rate changed at the start of this month: redraw from there.
         draw_candidate_time(person, month, month);
     }
-    Stream draws(key_.seed, key_.replicate, Decision::offence, person, month);
+    Stream draws = stream(Decision::offence, person, month);
     std::uint32_t offence_number = 0;
-    while (people.candidate_time[person] < month + 1) {
+    while (people.record[person].candidate_time < month + 1) {
         consider_candidate(person, month, draws, offence_number++);
-        draw_candidate_time(person, people.candidate_time[person], month);
+        draw_candidate_time(person, people.record[person].candidate_time, month);
     }
     set_next_touch(person, month);
 }
@@ -257,7 +226,7 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
-    if (d.accept * s_.people.candidate_envelope[person] * all_types >= rate * with_effects) {
+    if (d.accept * s_.people.record[person].candidate_envelope * all_types >= rate * with_effects) {
         return;
     }
     double target = d.type * with_effects;
@@ -290,17 +259,17 @@ bool has_personal_victim(OffenceType type) {
 void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType type,
                                   const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
-    if (people.career_end_month[person] == kNever) {
+    if (people.record[person].career_end_month == kNever) {
         double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career);
-        people.career_end_month[person] =
+        people.record[person].career_end_month =
             static_cast<SimMonth>(std::min<double>(month + 1 + career_months, kNever - 1));
     }
-    int previous = people.last_offence_month[person];
+    int previous = people.record[person].last_offence_month;
     if (previous >= 0) {
         --s_.last_offences_by_month[static_cast<std::size_t>(previous)];
     }
     ++s_.last_offences_by_month[static_cast<std::size_t>(month)];
-    people.last_offence_month[person] = static_cast<SimMonth>(month);
+    people.record[person].last_offence_month = static_cast<SimMonth>(month);
 
     bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
@@ -335,13 +304,13 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
             if (violent) {
                 expose(victim, month);
                 if (in_gang(people, victim, month)) {
-                    expose_gang(people.gang[victim] - 1U, victim, month);
+                    expose_gang(people.record[victim].gang - 1U, victim, month);
                 }
             }
         }
     }
     if (violent && in_gang(people, person, month)) {
-        expose_gang(people.gang[person] - 1U, person, month);
+        expose_gang(people.record[person].gang - 1U, person, month);
     }
     if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)] *
                                          detection_multiplier(person, month)) {

@@ -52,10 +52,6 @@ int months_to_exit(const DemographyParameters& demography, double age_years, dou
 
 }  // namespace
 
-double ReplicateRun::age_years(std::uint32_t person, int month) const {
-    return (month - s_.people.birth_month[person]) / 12.0;
-}
-
 void ReplicateRun::create_initial_population() {
     const PlaceParameters& place = p_.place;
     std::vector<double> shares = single_year_shares(place);
@@ -104,34 +100,50 @@ void ReplicateRun::add_entrants(int month) {
     }
 }
 
+double ReplicateRun::fixed_rate(float propensity, std::uint8_t flags) const {
+    const OffendingParameters& offending = p_.offending;
+    const RiskParameters& risk = p_.risk;
+    double rate = offending.base_rate_per_month * propensity;
+    if ((flags & kFemale) != 0)
+        rate *= offending.female_multiplier;
+    if ((flags & kEarlyAdversity) != 0)
+        rate *= risk.early_adversity.offending_multiplier;
+    if ((flags & kSchoolExclusion) != 0)
+        rate *= risk.school_exclusion.offending_multiplier;
+    if ((flags & kSubstanceMisuse) != 0)
+        rate *= risk.substance_misuse.offending_multiplier;
+    return rate;
+}
+
 std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_initial_population) {
     People& people = s_.people;
-    std::uint32_t person = people.add();
-    people.birth_month[person] = static_cast<SimMonth>(birth_month);
-
-    Stream draws(key_.seed, key_.replicate, Decision::population, person, 1);
+    const auto person = static_cast<std::uint32_t>(people.size());
+    Stream draws = stream(Decision::population, person, 1);
     std::uint8_t flags = draws.uniform() < p_.place.male_share ? 0 : kFemale;
-    people.area[person] = static_cast<std::uint8_t>(
+    const auto area = static_cast<std::uint8_t>(
         std::min<int>(p_.place.areas - 1, static_cast<int>(draws.uniform() * p_.place.areas)));
     // The starting population is the place's as at start_month: nobody in it dies
     // during the warm-up.
     int exit_from = in_initial_population ? warmup_months_ : now;
-    Stream survival(key_.seed, key_.replicate, Decision::demography, person, 0);
-    int exit = exit_from + months_to_exit(p_.demography, age_years(person, exit_from),
+    Stream survival = stream(Decision::demography, person, 0);
+    int exit = exit_from + months_to_exit(p_.demography, (exit_from - birth_month) / 12.0,
                                           p_.place.max_age_years, survival);
+    SimMonth exit_month = kNever;
     if (exit <= total_months_) {
-        people.exit_month[person] = static_cast<SimMonth>(exit);
+        exit_month = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
+    people.add(static_cast<SimMonth>(birth_month), exit_month, area);
+    people.record[person].birth_calendar_month =
+        static_cast<std::uint8_t>(calendar_month(birth_month));
 
-    Stream traits(key_.seed, key_.replicate, Decision::propensity, person, 0);
+    Stream traits = stream(Decision::propensity, person, 0);
     double shape = p_.offending.propensity_shape;
     double propensity = boost::random::gamma_distribution<double>(shape, 1.0 / shape)(traits);
     double victim_shape = p_.victims.victimisation_shape;
     double victimisation =
         boost::random::gamma_distribution<double>(victim_shape, 1.0 / victim_shape)(traits) *
         (1.0 + p_.victims.offender_overlap * propensity);
-    people.propensity[person] = static_cast<float>(propensity);
     people.victimisation[person] = static_cast<float>(victimisation);
 
     // Entrants that prevention programmes reached have fewer risk factors.
@@ -140,7 +152,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     if (!in_initial_population) {
         prevention_reach(person, now, risk_ratio, gang_ratio);
     }
-    Stream risks(key_.seed, key_.replicate, Decision::risk_factors, person, 0);
+    Stream risks = stream(Decision::risk_factors, person, 0);
     const RiskParameters& risk = p_.risk;
     if (risks.uniform() < risk.early_adversity.prevalence * risk_ratio)
         flags |= kEarlyAdversity;
@@ -150,7 +162,8 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         flags |= kSubstanceMisuse;
     if (risks.uniform() < p_.victims.partnered_share)
         flags |= kPartnered;
-    people.flags[person] = flags;
+    people.record[person].flags = flags;
+    people.record[person].fixed_rate_per_month = fixed_rate(static_cast<float>(propensity), flags);
 
     assign_gang_career(person, now, gang_ratio);
     assign_radicalisation(person, now);
@@ -168,39 +181,39 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
 void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join_ratio) {
     const GangParameters& gang = p_.risk.gang;
     People& people = s_.people;
-    Stream draws(key_.seed, key_.replicate, Decision::gang, person, 0);
-    std::uint8_t flags = people.flags[person];
+    Stream draws = stream(Decision::gang, person, 0);
+    std::uint8_t flags = people.record[person].flags;
     int risk_factors = ((flags & kEarlyAdversity) != 0) + ((flags & kSchoolExclusion) != 0) +
                        ((flags & kSubstanceMisuse) != 0);
-    double probability = gang.join_probability * std::pow(gang.join_risk_multiplier, risk_factors) *
-                         ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0) *
-                         join_ratio;
+    double probability =
+        gang.join_probability * gang_join_risk_power_[static_cast<std::size_t>(risk_factors)] *
+        ((flags & kFemale) != 0 ? p_.offending.female_multiplier : 1.0) * join_ratio;
     double join_draw = draws.uniform();
+    if (join_draw >= std::min(1.0, probability)) {
+        return;  // the rest of this stream is never used, so it need not be drawn
+    }
     double age_draw = draws.uniform();
     double gang_draw = draws.uniform();
     double length_months =
         boost::random::exponential_distribution<double>(1.0 / gang.membership_mean_months)(draws);
-    if (join_draw >= std::min(1.0, probability)) {
-        return;
-    }
     double join_age =
         gang.join_age_min_years + age_draw * (gang.join_age_max_years - gang.join_age_min_years);
-    int join = people.birth_month[person] + static_cast<int>(join_age * 12.0);
+    int join = people.record[person].birth_month + static_cast<int>(join_age * 12.0);
     int leave =
-        std::min<int>(join + 1 + static_cast<int>(length_months), people.exit_month[person]);
+        std::min<int>(join + 1 + static_cast<int>(length_months), people.record[person].exit_month);
     if (leave <= now || join >= total_months_ || leave <= join) {
         return;  // a membership wholly in the past, or after the simulation
     }
-    int area = people.area[person];
+    int area = people.record[person].area;
     auto index = static_cast<std::uint16_t>(
         area * gang.gangs_per_area +
         std::min(gang.gangs_per_area - 1, static_cast<int>(gang_draw * gang.gangs_per_area)));
-    people.gang[person] = static_cast<std::uint16_t>(index + 1);
+    people.record[person].gang = static_cast<std::uint16_t>(index + 1);
     // A membership that began before now is marked as begun last month, so the
     // month's touch does not list the member in their gang a second time.
-    people.gang_join_month[person] =
+    people.record[person].gang_join_month =
         static_cast<SimMonth>(join <= now ? std::min(join, now - 1) : join);
-    people.gang_leave_month[person] = static_cast<SimMonth>(std::min(leave, total_months_));
+    people.record[person].gang_leave_month = static_cast<SimMonth>(std::min(leave, total_months_));
     if (join <= now) {
         gang_members_at_start_ += 1.0;
         s_.gang_members[index].push_back(person);
@@ -218,19 +231,19 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     // hazard since age 10, a career of exponential length from it, and the
     // offences since then, some of them proven and on record.
     People& people = s_.people;
-    Stream draws(key_.seed, key_.replicate, Decision::offending_schedule, person, -1);
+    Stream draws = stream(Decision::offending_schedule, person, -1);
     const double rate = personal_rate(person, now);  // no desistance yet
     const double* cumulative = hazard_table(person, now);
     const int months_since_ten =
-        std::min(now - people.birth_month[person] - 120, hazard_table_months_ - 1);
+        std::min(now - people.record[person].birth_month - 120, hazard_table_months_ - 1);
     double first_offence_hazard = -std::log1p(-draws.uniform());
-    double career_months = boost::random::exponential_distribution<double>(
-        1.0 / p_.offending.career_mean_months)(draws);
     if (rate <= 0.0 || months_since_ten <= 0 ||
         first_offence_hazard >= rate * cumulative[months_since_ten]) {
         schedule(person, now, now);
-        return;  // no offence yet
+        return;  // no offence yet (and no need for the stream's next draws)
     }
+    double career_months = boost::random::exponential_distribution<double>(
+        1.0 / p_.offending.career_mean_months)(draws);
     // Month (since age 10) of the first offence, and of the career's end.
     const double* first = std::upper_bound(cumulative + 1, cumulative + months_since_ten + 1,
                                            first_offence_hazard / rate) -
@@ -246,9 +259,9 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
                             std::max(expected_after_first, 1e-12))(draws);
     int proven = boost::random::binomial_distribution<int, double>(
         committed, std::min(1.0, proven_share_of_offences_))(draws);
-    people.career_end_month[person] =
-        static_cast<SimMonth>(std::min(people.birth_month[person] + 120 + career_end, 30000));
-    people.proven_offences[person] = static_cast<std::uint16_t>(std::min(proven, 60000));
+    people.record[person].career_end_month = static_cast<SimMonth>(
+        std::min(people.record[person].birth_month + 120 + career_end, 30000));
+    people.record[person].proven_offences = static_cast<std::uint16_t>(std::min(proven, 60000));
     schedule(person, now, now);
 }
 

@@ -15,21 +15,6 @@ namespace vrsim::model {
 
 namespace {
 
-// The ratio an entry applies in `month`: in full while in the programme, then
-// fading towards 1.
-double effect_now(double ratio, const EffectEntry& entry, double fade_months, int month) {
-    if (month < entry.start) {
-        return 1.0;
-    }
-    if (month < entry.end) {
-        return ratio;
-    }
-    if (fade_months <= 0.0) {
-        return 1.0;
-    }
-    return 1.0 - (1.0 - ratio) * std::exp(-(month - entry.end) / fade_months);
-}
-
 // An entry whose effect has faded to nothing can be replaced.
 bool spent(const EffectEntry& entry, double fade_months, int month) {
     return entry.end != kNever && month >= entry.end + static_cast<int>(10.0 * fade_months);
@@ -39,11 +24,11 @@ bool spent(const EffectEntry& entry, double fade_months, int month) {
 
 void ReplicateRun::start_effect(std::size_t programme, std::uint32_t person, int month) {
     People& people = s_.people;
-    if (people.effect_slot[person] == kNobody) {
-        people.effect_slot[person] = static_cast<std::uint32_t>(s_.effect_slots.size());
+    if (people.record[person].effect_slot == kNobody) {
+        people.record[person].effect_slot = static_cast<std::uint32_t>(s_.effect_slots.size());
         s_.effect_slots.emplace_back();
     }
-    EffectSlot& slot = s_.effect_slots[people.effect_slot[person]];
+    EffectSlot& slot = s_.effect_slots[people.record[person].effect_slot];
     EffectEntry entry{static_cast<std::uint8_t>(programme), static_cast<SimMonth>(month), kNever};
     // A person holds at most four effects at once; a spent one makes room, and
     // with four live ones the new programme acts on them without an effect.
@@ -67,13 +52,13 @@ void ReplicateRun::start_effect(std::size_t programme, std::uint32_t person, int
     slot.entries[at] = entry;
     slot.count = static_cast<std::uint8_t>(std::max<std::size_t>(slot.count, at + 1));
     if (any_raising_effect_ && effect_ceiling(person) > 1.0 &&
-        people.next_touch_month[person] != month) {
+        people.record[person].next_touch_month != month) {
         schedule(person, month + 1, month);  // the envelope must cover the higher rate
     }
 }
 
 void ReplicateRun::end_effect(std::size_t programme, std::uint32_t person, int month) {
-    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (slot_index == kNobody) {
         return;
     }
@@ -89,7 +74,7 @@ void ReplicateRun::end_effect(std::size_t programme, std::uint32_t person, int m
 
 bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
                                     PerOffenceType<double>& ratios) const {
-    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (slot_index == kNobody) {
         return false;
     }
@@ -98,16 +83,34 @@ bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
     for (std::size_t i = 0; i < slot.count; ++i) {
         const EffectEntry& entry = slot.entries[i];
         const ProgrammeEffects& effects = p_.programmes[entry.programme].effects;
+        if (month < entry.start) {
+            continue;  // every type's ratio is 1
+        }
+        if (month < entry.end) {
+            for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+                ratios[type] *= effects.offending_hazard_ratio[type];
+            }
+            continue;
+        }
+        if (effects.fade_months <= 0.0) {
+            continue;
+        }
+        // After exit the effect fades towards 1: 1 - (1 - ratio) exp(-months since
+        // exit / fade_months), with the exp looked up once for all types.
+        const int since_exit = month - entry.end;
+        const auto& fade_table = effect_fade_[entry.programme];
+        const double fade = since_exit < static_cast<int>(fade_table.size())
+                                ? fade_table[static_cast<std::size_t>(since_exit)]
+                                : std::exp(-since_exit / effects.fade_months);
         for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            ratios[type] *=
-                effect_now(effects.offending_hazard_ratio[type], entry, effects.fade_months, month);
+            ratios[type] *= 1.0 - (1.0 - effects.offending_hazard_ratio[type]) * fade;
         }
     }
     return true;
 }
 
 double ReplicateRun::effect_ceiling(std::uint32_t person) const {
-    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (!any_raising_effect_ || slot_index == kNobody) {
         return 1.0;
     }
@@ -122,7 +125,7 @@ double ReplicateRun::effect_ceiling(std::uint32_t person) const {
 }
 
 double ReplicateRun::detection_multiplier(std::uint32_t person, int month) const {
-    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (slot_index == kNobody) {
         return 1.0;
     }
@@ -138,7 +141,7 @@ double ReplicateRun::detection_multiplier(std::uint32_t person, int month) const
 }
 
 double ReplicateRun::recall_multiplier(std::uint32_t person, int month) const {
-    const std::uint32_t slot_index = s_.people.effect_slot[person];
+    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (slot_index == kNobody) {
         return 1.0;
     }
@@ -160,7 +163,7 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (!in_gang(people, person, month) || hazard_ratio == 1.0) {
         return;
     }
-    const int leave = people.gang_leave_month[person];
+    const int leave = people.record[person].gang_leave_month;
     const int remaining = leave - month;
     const int rescaled =
         std::min(total_months_,
@@ -171,8 +174,8 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (rescaled < total_months_) {
         ++s_.gang_leaves_by_month[static_cast<std::size_t>(rescaled)];
     }
-    people.gang_leave_month[person] = static_cast<SimMonth>(rescaled);
-    if (people.next_touch_month[person] != month) {
+    people.record[person].gang_leave_month = static_cast<SimMonth>(rescaled);
+    if (people.record[person].next_touch_month != month) {
         set_next_touch(person, month);
     }
 }

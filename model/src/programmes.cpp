@@ -94,8 +94,8 @@ void ReplicateRun::count_programme(int month, std::size_t programme, ProgrammeMe
 void ReplicateRun::refer_on(ReferralEvent event, std::uint32_t person, int month) {
     for (const auto& [programme, source] : sources_by_event_[static_cast<std::size_t>(event)]) {
         const ReferralSource& referral_source = p_.programmes[programme].referral_sources[source];
-        Stream draws(key_.seed, key_.replicate, Decision::programme_referral, person,
-                     programme_key(month, programme, source));
+        Stream draws =
+            stream(Decision::programme_referral, person, programme_key(month, programme, source));
         if (draws.uniform() < referral_source.probability) {
             s_.programmes[programme].referred.push_back(
                 {person, static_cast<std::uint16_t>(source), static_cast<SimMonth>(month)});
@@ -111,7 +111,7 @@ bool ReplicateRun::eligible(std::size_t programme, std::uint32_t person, int mon
     const ProgrammeParameters& parameters = p_.programmes[programme];
     const People& people = s_.people;
     const double age = age_years(person, month);
-    if (people.exit_month[person] <= month || age < parameters.min_age_years ||
+    if (people.record[person].exit_month <= month || age < parameters.min_age_years ||
         age >= parameters.max_age_years) {
         return false;
     }
@@ -133,7 +133,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
     ProgrammeRun& run = s_.programmes[programme];
     People& people = s_.people;
     const std::uint32_t person = referral.person;
-    if ((people.programme_membership[person] & membership_bit(programme)) != 0 ||
+    if ((people.record[person].programme_membership & membership_bit(programme)) != 0 ||
         !eligible(programme, person, month)) {
         return;
     }
@@ -153,8 +153,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
             run.last_referrals.emplace_back(person, static_cast<SimMonth>(month));
         }
     }
-    Stream draws(key_.seed, key_.replicate, Decision::programme_consent, person,
-                 programme_key(month, programme));
+    Stream draws = stream(Decision::programme_consent, person, programme_key(month, programme));
     const double panel_draw = draws.uniform();
     const double adoption_draw = draws.uniform();
     const double consent_draw = draws.uniform();
@@ -174,7 +173,7 @@ void ReplicateRun::assess_referral(std::size_t programme, const Referral& referr
     if (parameters.kind == ProgrammeKind::channel) {
         count_programme(month, programme, ProgrammeMeasure::adopted);
     }
-    people.programme_membership[person] |= membership_bit(programme);
+    people.record[person].programme_membership |= membership_bit(programme);
     run.waiting.push_back({person, referral.source, static_cast<SimMonth>(month)});
 }
 
@@ -182,8 +181,7 @@ void ReplicateRun::start_participation(std::size_t programme, const Referral& re
     const ProgrammeParameters& parameters = p_.programmes[programme];
     ProgrammeRun& run = s_.programmes[programme];
     const std::uint32_t person = referral.person;
-    Stream draws(key_.seed, key_.replicate, Decision::programme_duration, person,
-                 programme_key(month, programme));
+    Stream draws = stream(Decision::programme_duration, person, programme_key(month, programme));
     Participant participant{person, person, static_cast<SimMonth>(month), kNever, kNever};
     if (parameters.kind == ProgrammeKind::channel) {
         participant.next_review = static_cast<SimMonth>(
@@ -216,7 +214,7 @@ void ReplicateRun::start_participation(std::size_t programme, const Referral& re
 void ReplicateRun::end_participation(std::size_t programme, const Participant& participant,
                                      int month) {
     const ProgrammeParameters& parameters = p_.programmes[programme];
-    s_.people.programme_membership[participant.person] &=
+    s_.people.record[participant.person].programme_membership &=
         static_cast<std::uint16_t>(~membership_bit(programme));
     if (participant.target != kNobody) {
         end_effect(programme, participant.target, month);
@@ -245,24 +243,28 @@ void ReplicateRun::select_iom(std::size_t programme, int month) {
         int last_month;
     };
     std::vector<Candidate> candidates;
-    std::vector<std::pair<std::uint32_t, int>> recent;
+    // Proven offences in the window as (person, month) packed in one integer
+    // (months are never negative), so sorting them sorts by person, then month.
+    std::vector<std::uint64_t>& recent = s_.iom_recent;
+    recent.clear();
     const int window_start = month - parameters.iom_score_window_months;
     for (auto offence = s_.proven_offences.rbegin();
          offence != s_.proven_offences.rend() && offence->proven_month > window_start; ++offence) {
-        recent.emplace_back(offence->person, offence->proven_month);
+        recent.push_back(static_cast<std::uint64_t>(offence->person) << 32 |
+                         static_cast<std::uint32_t>(offence->proven_month));
     }
     std::sort(recent.begin(), recent.end());
     for (std::size_t i = 0; i < recent.size();) {
+        const auto person = static_cast<std::uint32_t>(recent[i] >> 32);
         std::size_t j = i;
-        while (j < recent.size() && recent[j].first == recent[i].first) {
+        while (j < recent.size() && static_cast<std::uint32_t>(recent[j] >> 32) == person) {
             ++j;
         }
-        const std::uint32_t person = recent[i].first;
         const int count = static_cast<int>(j - i);
         if (count >= parameters.iom_min_proven_offences &&
-            (s_.people.programme_membership[person] & membership_bit(programme)) == 0 &&
+            (s_.people.record[person].programme_membership & membership_bit(programme)) == 0 &&
             eligible(programme, person, month)) {
-            candidates.push_back({person, count, recent[j - 1].second});
+            candidates.push_back({person, count, static_cast<int>(recent[j - 1] & 0xFFFFFFFFULL)});
         }
         i = j;
     }
@@ -293,8 +295,8 @@ void ReplicateRun::refer_monthly(std::size_t programme, int month) {
             if (referral_source.event != ReferralEvent::monthly) {
                 continue;
             }
-            Stream draws(key_.seed, key_.replicate, Decision::programme_referral, person,
-                         programme_key(month, programme, source));
+            Stream draws = stream(Decision::programme_referral, person,
+                                  programme_key(month, programme, source));
             if (draws.uniform() < referral_source.probability) {
                 run.referred.push_back(
                     {person, static_cast<std::uint16_t>(source), static_cast<SimMonth>(month)});
@@ -340,8 +342,8 @@ void ReplicateRun::channel_reviews(std::size_t programme, int month) {
     std::size_t kept = 0;
     for (Participant& participant : run.caseload) {
         if (participant.next_review == month) {
-            Stream draws(key_.seed, key_.replicate, Decision::programme_duration,
-                         participant.person, programme_key(month, programme, 1));
+            Stream draws = stream(Decision::programme_duration, participant.person,
+                                  programme_key(month, programme, 1));
             const double exit_draw = draws.uniform();
             const double concern_draw = draws.uniform();
             if (exit_draw < parameters.channel_exit_at_review_probability) {
@@ -391,7 +393,7 @@ void ReplicateRun::run_programmes(int month) {
         }
         std::size_t kept = 0;
         for (const Participant& participant : run.caseload) {
-            const bool gone = s_.people.exit_month[participant.person] <= month;
+            const bool gone = s_.people.record[participant.person].exit_month <= month;
             const bool ineligible = parameters.kind == ProgrammeKind::channel && !gone &&
                                     !eligible(programme, participant.person, month);  // progressed
             if (!gone && !ineligible && participant.planned_end > month) {
@@ -438,7 +440,7 @@ void ReplicateRun::run_programmes(int month) {
             const bool stale = month - referral.month > parameters.max_wait_months ||
                                !eligible(programme, referral.person, month);
             if (stale) {
-                s_.people.programme_membership[referral.person] &=
+                s_.people.record[referral.person].programme_membership &=
                     static_cast<std::uint16_t>(~membership_bit(programme));
             } else if (run.caseload.size() < capacity) {
                 start_participation(programme, referral, month);
@@ -457,7 +459,8 @@ void ReplicateRun::run_programmes(int month) {
 bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType type,
                                     const CandidateDraws& draws) {
     People& people = s_.people;
-    if (people.proven_offences[person] != 0 || (people.flags[person] & kTriaged) != 0) {
+    if (people.record[person].proven_offences != 0 ||
+        (people.record[person].flags & kTriaged) != 0) {
         return false;  // triage is for a first arrest
     }
     for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
@@ -466,13 +469,13 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
         if (parameters.kind != ProgrammeKind::youth_triage ||
             !lower_gravity(type, parameters.triage_includes_knife_offences) ||
             !eligible(programme, person, month) ||
-            (people.programme_membership[person] & membership_bit(programme)) != 0 ||
+            (people.record[person].programme_membership & membership_bit(programme)) != 0 ||
             run.caseload.size() >= static_cast<std::size_t>(std::floor(places(programme, month)))) {
             continue;
         }
         count_programme(month, programme, ProgrammeMeasure::referrals);
-        Stream consent(key_.seed, key_.replicate, Decision::programme_consent, person,
-                       programme_key(month, programme));
+        Stream consent =
+            stream(Decision::programme_consent, person, programme_key(month, programme));
         if (consent.uniform() >= parameters.consent_probability) {
             count_programme(month, programme, ProgrammeMeasure::declined);
             continue;
@@ -487,8 +490,8 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
                 draws.disposal >= out_of_court * justice.youth_community_resolution_share ? 1.0
                                                                                           : 0.0;
         }
-        people.flags[person] |= kTriaged;
-        people.programme_membership[person] |= membership_bit(programme);
+        people.record[person].flags |= kTriaged;
+        people.record[person].programme_membership |= membership_bit(programme);
         count_programme(month, programme, ProgrammeMeasure::diversions);
         count_programme(month, programme, ProgrammeMeasure::first_time_entrants_avoided,
                         proven_formally);
@@ -508,7 +511,7 @@ void ReplicateRun::prevention_reach(std::uint32_t person, int now, double& risk_
         // Share of this cohort the programme reached while they were of the
         // ages it works with: children started there, over the children of
         // those ages (a cohort a month, each entrants_per_month_ strong).
-        const int birth = s_.people.birth_month[person];
+        const int birth = s_.people.record[person].birth_month;
         const int first = birth + static_cast<int>(parameters.prevention_reach_age_min_years * 12);
         const int last = birth + static_cast<int>(parameters.prevention_reach_age_max_years * 12);
         const int span_months = std::max(1, last - first);
@@ -518,8 +521,8 @@ void ReplicateRun::prevention_reach(std::uint32_t person, int now, double& risk_
         }
         const double coverage =
             std::min(1.0, started / (std::max(entrants_per_month_, 1e-9) * span_months));
-        Stream draws(key_.seed, key_.replicate, Decision::programme_reach, person,
-                     static_cast<std::int64_t>(programme));
+        Stream draws =
+            stream(Decision::programme_reach, person, static_cast<std::int64_t>(programme));
         if (draws.uniform() < coverage) {
             risk_ratio *= parameters.effects.risk_factor_ratio;
             gang_ratio *= parameters.effects.gang_join_ratio;

@@ -17,8 +17,11 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
     if (radicalisation.vulnerable_probability <= 0.0) {
         return;
     }
-    Stream draws(key_.seed, key_.replicate, Decision::radicalisation, person, 0);
+    Stream draws = stream(Decision::radicalisation, person, 0);
     const double vulnerable_draw = draws.uniform();
+    if (vulnerable_draw >= radicalisation.vulnerable_probability) {
+        return;  // the rest of this stream is never used, so it need not be drawn
+    }
     const double onset_draw = draws.uniform();
     const double duration_months = boost::random::exponential_distribution<double>(
         1.0 / radicalisation.vulnerable_mean_months)(draws);
@@ -26,16 +29,13 @@ void ReplicateRun::assign_radicalisation(std::uint32_t person, int now) {
                                           ? boost::random::exponential_distribution<double>(
                                                 radicalisation.progression_per_month)(draws)
                                           : 1e9;
-    if (vulnerable_draw >= radicalisation.vulnerable_probability) {
-        return;
-    }
     const People& people = s_.people;
     const double onset_age =
         radicalisation.onset_age_min_years +
         onset_draw * (radicalisation.onset_age_max_years - radicalisation.onset_age_min_years);
-    const int onset = people.birth_month[person] + static_cast<int>(onset_age * 12.0);
+    const int onset = people.record[person].birth_month + static_cast<int>(onset_age * 12.0);
     const auto end = static_cast<int>(std::min<double>(
-        {onset + 1 + duration_months, static_cast<double>(people.exit_month[person]),
+        {onset + 1 + duration_months, static_cast<double>(people.record[person].exit_month),
          static_cast<double>(total_months_)}));
     const double progression = std::min<double>(onset + progression_months, kNever - 1);
     if (end <= now || onset >= total_months_ || std::min<double>(end, progression) <= now) {

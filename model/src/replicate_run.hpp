@@ -2,7 +2,9 @@
 // One replicate of the agent-based engine. Its methods are the steps of a month,
 // implemented in one file per model part (population, offending, victims,
 // justice, accounting).
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "abm_state.hpp"
 #include "vrsim/model/random.hpp"
@@ -22,8 +24,6 @@ struct CandidateDraws {
     double career;
 };
 
-bool in_gang(const People& people, std::uint32_t person, int month);
-
 class ReplicateRun {
   public:
     ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmState& state,
@@ -38,6 +38,8 @@ class ReplicateRun {
     void assign_gang_career(std::uint32_t person, int now, double join_ratio);
     void initialise_criminal_history(std::uint32_t person, int now);
     double age_years(std::uint32_t person, int month) const;
+    // personal_rate's factors fixed at birth (PersonRecord::fixed_rate_per_month).
+    double fixed_rate(float propensity, std::uint8_t flags) const;
 
     // offending.cpp
     void process_touches(int month);
@@ -120,6 +122,13 @@ class ReplicateRun {
     void run_radicalisation(int month);
     void rescale_progression(RadicalisationCase& vulnerable, double hazard_ratio, int month);
 
+    // The stream for a decision about a subject, keyed as Stream(seed, replicate,
+    // decision, subject, month) with the decision's half of the key hashed once.
+    Stream stream(Decision decision, std::uint64_t subject, std::int64_t month) const {
+        return Stream::from_prefix(stream_prefixes_[static_cast<std::size_t>(decision)], subject,
+                                   month);
+    }
+
     // accounting
     double& outcome(int month, Outcome which);
     bool reported(int month) const { return month >= warmup_months_; }
@@ -140,6 +149,16 @@ class ReplicateRun {
     double entrant_carry_ = 0.0;
     int residents_under_ten_ = 0;
     std::vector<double> hazard_tables_;  // see build_hazard_tables
+    // exp(-k / decay_months) for k whole months since an exposure, computed as
+    // contagion_level would, so a look-up gives the very same number.
+    std::vector<double> contagion_fade_;
+    // The same for each programme's effect fading after exit (fade_months).
+    std::vector<std::vector<double>> effect_fade_;
+    std::array<std::uint64_t, 32> stream_prefixes_{};  // Stream::prefix by Decision
+    static_assert(static_cast<std::size_t>(Decision::calibration_proposal) < 32,
+                  "stream_prefixes_ holds every decision (calibration_proposal is the last)");
+    // join_risk_multiplier to the power 0 .. 3 (risk factors a person has).
+    std::array<double, 4> gang_join_risk_power_{};
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
@@ -154,5 +173,68 @@ class ReplicateRun {
         sources_by_event_;
     bool any_raising_effect_ = false;  // some programme's offending ratio exceeds 1
 };
+
+// The small per-person rules every step asks for, inline because they sit on
+// the hot path of each candidate offence.
+inline bool in_gang(const People& people, std::uint32_t person, int month) {
+    return people.record[person].gang != 0 && people.record[person].gang_join_month <= month &&
+           month < people.record[person].gang_leave_month;
+}
+
+inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {
+    const PersonRecord& record = s_.people.record[person];
+    if (month - record.birth_month < 120 || month < record.release_month ||
+        month >= record.exit_month) {
+        return 0.0;
+    }
+    double rate = record.fixed_rate_per_month;
+    if (in_gang(s_.people, person, month))
+        rate *= p_.risk.gang.offending_multiplier;
+    if (record.career_end_month <= month)
+        rate *= p_.offending.desisted_multiplier;
+    return rate;
+}
+
+inline double ReplicateRun::contagion_level(std::uint32_t person, int month) const {
+    const ContagionParameters& contagion = p_.contagion;
+    const People& people = s_.people;
+    int exposed = people.record[person].exposure_month;
+    if (!contagion.enabled || exposed == kNever) {
+        return 0.0;
+    }
+    double level = people.record[person].exposure_level;
+    if (month > exposed) {
+        level = std::max(level, 1.0);
+    }
+    const int since = month - exposed;
+    const double fade = since >= 0 && since < static_cast<int>(contagion_fade_.size())
+                            ? contagion_fade_[static_cast<std::size_t>(since)]
+                            : std::exp(-since / contagion.decay_months);
+    return contagion.strength * level * fade;
+}
+
+inline int ReplicateRun::mix_of(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    bool can_abuse_partner =
+        (people.record[person].flags & kPartnered) != 0 &&
+        month - people.record[person].birth_month >= p_.offending.domestic_abuse_min_age_years * 12;
+    return (in_gang(people, person, month) ? 2 : 0) + (can_abuse_partner ? 1 : 0);
+}
+
+inline const double* ReplicateRun::hazard_table(std::uint32_t person, int month) const {
+    const People& people = s_.people;
+    int birth_class = people.record[person].birth_calendar_month;
+    int table = birth_class * 4 + (in_gang(people, person, month) ? 2 : 0) +
+                ((people.record[person].flags & kPartnered) != 0 ? 1 : 0);
+    return &hazard_tables_[static_cast<std::size_t>(table * hazard_table_months_)];
+}
+
+inline double ReplicateRun::age_years(std::uint32_t person, int month) const {
+    return (month - s_.people.record[person].birth_month) / 12.0;
+}
+
+inline double& ReplicateRun::outcome(int month, Outcome which) {
+    return out_.at(month - warmup_months_, which);
+}
 
 }  // namespace vrsim::model

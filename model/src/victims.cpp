@@ -26,6 +26,32 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
     return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
 }
 
+// The same index through a coarse table of every kVictimBlock-th running total:
+// the coarse search stays in cache and the fine one reads one block, where a
+// search of the whole area's totals misses the cache at most of its steps. The
+// block's lines, and those of `residents` the index will be looked up in, are
+// asked for together so their cache misses overlap.
+std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
+                           const std::vector<std::uint32_t>& residents, double uniform) {
+    const double target = uniform * cumulative.back();
+    const auto block = static_cast<std::size_t>(
+        std::upper_bound(coarse.begin(), coarse.end(), target) - coarse.begin());
+    if (block == 0) {
+        return 0;  // even the first running total exceeds the target
+    }
+    const std::size_t from = (block - 1) * kVictimBlock + 1;
+    const std::size_t to = std::min(block * kVictimBlock, cumulative.size());
+    for (std::size_t at = from; at < to; at += 8) {
+        __builtin_prefetch(&cumulative[at]);  // 8 running totals a 64-byte line
+    }
+    __builtin_prefetch(&cumulative[to - 1]);
+    __builtin_prefetch(&residents[from - 1]);
+    __builtin_prefetch(&residents[to - 1]);
+    auto found = std::upper_bound(cumulative.begin() + static_cast<std::ptrdiff_t>(from),
+                                  cumulative.begin() + static_cast<std::ptrdiff_t>(to), target);
+    return std::min(static_cast<std::size_t>(found - cumulative.begin()), cumulative.size() - 1);
+}
+
 }  // namespace
 
 void ReplicateRun::rebuild_victim_tables(int month) {
@@ -33,21 +59,39 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     const auto areas = static_cast<std::size_t>(p_.place.areas);
     s_.residents_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
+    s_.coarse_weight_by_area.resize(areas);
     for (std::size_t area = 0; area < areas; ++area) {
         s_.residents_by_area[area].clear();
         s_.cumulative_weight_by_area[area].clear();
+        s_.coarse_weight_by_area[area].clear();
     }
+    // The age band's weight by whole months of age, looked up rather than
+    // searched for each resident (the same numbers: age_years is months / 12).
+    auto& weight_by_age_months = s_.victim_weight_by_age_months;
+    weight_by_age_months.resize(static_cast<std::size_t>(p_.place.max_age_years * 12.0) + 13);
+    for (std::size_t months = 0; months < weight_by_age_months.size(); ++months) {
+        weight_by_age_months[months] =
+            p_.victims
+                .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
+    }
+    // One pass over everyone in index order, reading the fixed columns only.
     for (std::uint32_t person = 0; person < people.size(); ++person) {
         if (people.exit_month[person] <= month) {
             continue;
         }
-        double weight =
-            people.victimisation[person] *
-            p_.victims.age_band_victimisation[age_band_of(p_.place, age_years(person, month))];
-        std::size_t area = people.area[person];
+        const int age_months = month - people.birth_month[person];
+        const double age_weight =
+            age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
+                ? weight_by_age_months[static_cast<std::size_t>(age_months)]
+                : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
+        const double weight = people.victimisation[person] * age_weight;
+        const std::size_t area = people.area[person];
         auto& cumulative = s_.cumulative_weight_by_area[area];
         s_.residents_by_area[area].push_back(person);
         cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
+        if ((cumulative.size() - 1) % kVictimBlock == 0) {
+            s_.coarse_weight_by_area[area].push_back(cumulative.back());
+        }
     }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
@@ -63,17 +107,17 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
     if (type == OffenceType::domestic_abuse) {
         return partner_of(offender, month);
     }
-    Stream draws(key_.seed, key_.replicate, Decision::victim, offender,
-                 (static_cast<std::int64_t>(month) << 32) + offence_number);
+    Stream draws = stream(Decision::victim, offender,
+                          (static_cast<std::int64_t>(month) << 32) + offence_number);
     double rival_draw = draws.uniform();
     double local_draw = draws.uniform();
     auto usable = [&](std::uint32_t candidate) {
-        return candidate != offender && people.exit_month[candidate] > month &&
-               people.release_month[candidate] <= month;
+        return candidate != offender && people.record[candidate].exit_month > month &&
+               people.record[candidate].release_month <= month;
     };
     if (in_gang(people, offender, month) && is_violence_against_the_person(type) &&
         rival_draw < p_.risk.gang.rival_victim_share && s_.gang_members.size() > 1) {
-        std::size_t own = people.gang[offender] - 1U;
+        std::size_t own = people.record[offender].gang - 1U;
         for (int attempt = 0; attempt < 4; ++attempt) {
             std::size_t rival = draws.below(s_.gang_members.size() - 1);
             rival += rival >= own ? 1 : 0;
@@ -88,7 +132,7 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         }
     }
     for (int attempt = 0; attempt < 8; ++attempt) {
-        std::size_t area = people.area[offender];
+        std::size_t area = people.record[offender].area;
         if (local_draw >= p_.victims.local_share) {
             area = weighted_index(s_.cumulative_weight_of_areas, draws.uniform());
         }
@@ -96,8 +140,9 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        std::uint32_t candidate =
-            s_.residents_by_area[area][weighted_index(cumulative, draws.uniform())];
+        const auto& residents = s_.residents_by_area[area];
+        std::uint32_t candidate = residents[weighted_index(
+            cumulative, s_.coarse_weight_by_area[area], residents, draws.uniform())];
         if (usable(candidate)) {
             return candidate;
         }
@@ -108,28 +153,31 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
     std::uint32_t partner = people.partner[person];
-    if (partner != kNobody && people.exit_month[partner] > month) {
+    if (partner != kNobody && people.record[partner].exit_month > month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
-    Stream draws(key_.seed, key_.replicate, Decision::victim, person,
-                 -1 - static_cast<std::int64_t>(month));
-    const auto& residents = s_.residents_by_area[people.area[person]];
+    Stream draws = stream(Decision::victim, person, -1 - static_cast<std::int64_t>(month));
+    const auto& residents = s_.residents_by_area[people.record[person].area];
     if (residents.empty()) {
         return kNobody;
     }
-    bool female = (people.flags[person] & kFemale) != 0;
+    bool female = (people.record[person].flags & kFemale) != 0;
     double age = age_years(person, month);
     for (int attempt = 0; attempt < 64; ++attempt) {
         std::uint32_t candidate = residents[draws.below(residents.size())];
-        bool candidate_female = (people.flags[candidate] & kFemale) != 0;
+        bool candidate_female = (people.record[candidate].flags & kFemale) != 0;
         double candidate_age = age_years(candidate, month);
-        bool available = people.partner[candidate] == kNobody ||
-                         people.exit_month[people.partner[candidate]] <= month;
-        if (candidate != person && available && candidate_female != female &&
-            people.exit_month[candidate] > month &&
+        // The candidate's own record first; the partner column (another cache
+        // miss) only for those who would otherwise do.
+        auto available = [&] {
+            return people.partner[candidate] == kNobody ||
+                   people.record[people.partner[candidate]].exit_month <= month;
+        };
+        if (candidate != person && candidate_female != female &&
+            people.record[candidate].exit_month > month &&
             candidate_age >= p_.offending.domestic_abuse_min_age_years &&
-            std::abs(candidate_age - age) <= 10.0) {
+            std::abs(candidate_age - age) <= 10.0 && available()) {
             people.partner[person] = candidate;
             people.partner[candidate] = person;
             return candidate;
@@ -140,14 +188,14 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
 
 void ReplicateRun::record_victim(std::uint32_t victim, int month) {
     People& people = s_.people;
-    int previous = people.last_victim_month[victim];
+    int previous = people.record[victim].last_victim_month;
     if (count_people_ && reported(month)) {
         ++s_.counts_by_person.victimisations[victim];
     }
     if (previous == month) {
         return;  // counted once a month however often victimised
     }
-    people.last_victim_month[victim] = static_cast<SimMonth>(month);
+    people.record[victim].last_victim_month = static_cast<SimMonth>(month);
     if (!reported(month)) {
         return;
     }
@@ -162,15 +210,16 @@ void ReplicateRun::expose(std::uint32_t person, int month) {
         return;
     }
     People& people = s_.people;
-    if (people.exposure_month[person] == month) {
+    if (people.record[person].exposure_month == month) {
         return;  // exposures refresh the level rather than add up, so it stays bounded
     }
-    people.exposure_level[person] =
+    people.record[person].exposure_level =
         static_cast<float>(contagion_level(person, month) / p_.contagion.strength);
-    people.exposure_month[person] = static_cast<SimMonth>(month);
+    people.record[person].exposure_month = static_cast<SimMonth>(month);
     // The exposure acts from next month; someone still waiting for this month's
     // touch draws their schedule then anyway.
-    if (people.next_touch_month[person] != month && people.exit_month[person] > month) {
+    if (people.record[person].next_touch_month != month &&
+        people.record[person].exit_month > month) {
         schedule(person, month + 1, month);
     }
 }
@@ -184,7 +233,8 @@ void ReplicateRun::expose_gang(std::uint32_t gang, std::uint32_t except, int mon
     std::size_t kept = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
         std::uint32_t member = members[i];
-        if (s_.people.gang_leave_month[member] <= month || s_.people.exit_month[member] <= month) {
+        if (s_.people.record[member].gang_leave_month <= month ||
+            s_.people.record[member].exit_month <= month) {
             continue;
         }
         members[kept++] = member;

@@ -43,7 +43,20 @@ class Stream {
     using result_type = std::uint64_t;
     Stream(std::uint64_t seed, std::uint32_t replicate, Decision decision, std::uint64_t subject,
            std::int64_t month)
-        : state_(key(seed, replicate, decision, subject, month)) {}
+        : state_(key(prefix(seed, replicate, decision), subject, month)) {}
+
+    // The first half of the key, which depends on (seed, replicate, decision)
+    // only: code that makes many streams for one decision hashes it once and
+    // makes each with from_prefix, the very same stream as the constructor's.
+    static constexpr std::uint64_t prefix(std::uint64_t seed, std::uint32_t replicate,
+                                          Decision decision) {
+        std::uint64_t h = mix64(seed + 0x9e3779b97f4a7c15ULL);
+        return mix64(h ^ (static_cast<std::uint64_t>(replicate) << 32 ^
+                          static_cast<std::uint64_t>(decision)));
+    }
+    static Stream from_prefix(std::uint64_t prefix, std::uint64_t subject, std::int64_t month) {
+        return Stream(key(prefix, subject, month));
+    }
 
     static constexpr result_type min() { return 0; }
     static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
@@ -59,13 +72,10 @@ class Stream {
     }
 
   private:
-    static constexpr std::uint64_t key(std::uint64_t seed, std::uint32_t replicate,
-                                       Decision decision, std::uint64_t subject,
+    explicit Stream(std::uint64_t state) : state_(state) {}
+    static constexpr std::uint64_t key(std::uint64_t prefix, std::uint64_t subject,
                                        std::int64_t month) {
-        std::uint64_t h = mix64(seed + 0x9e3779b97f4a7c15ULL);
-        h = mix64(h ^ (static_cast<std::uint64_t>(replicate) << 32 ^
-                       static_cast<std::uint64_t>(decision)));
-        h = mix64(h ^ subject);
+        std::uint64_t h = mix64(prefix ^ subject);
         h = mix64(h ^ static_cast<std::uint64_t>(month));
         return h;
     }
