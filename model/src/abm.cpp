@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "replicate_run.hpp"
+#include "shared_rules.hpp"
 
 namespace vrsim::model {
 
@@ -79,25 +80,9 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
       warmup_months_(parameters.simulation.warmup_months),
       total_months_(parameters.simulation.warmup_months + parameters.simulation.horizon_months) {
     const OffendingParameters& offending = p_.offending;
+    mix_ = offence_mixes(p_);
     for (int combination = 0; combination < 4; ++combination) {
-        bool in_gang = combination / 2 == 1;
-        bool can_abuse_partner = combination % 2 == 1;
-        PerOffenceType<double>& mix = mix_[static_cast<std::size_t>(combination)];
-        double total = 0.0;
-        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            double share = offending.type_share[type];
-            if (in_gang) {
-                share *= p_.risk.gang.type_multiplier[type];
-            }
-            if (type == index_of(OffenceType::domestic_abuse) && !can_abuse_partner) {
-                share = 0.0;
-            }
-            mix[type] = share;
-            total += share;
-        }
-        for (double& share : mix) {
-            share = total > 0.0 ? share / total : 0.0;
-        }
+        const PerOffenceType<double>& mix = mix_[static_cast<std::size_t>(combination)];
         for (int month = 0; month < 12; ++month) {
             double seasonal_total = 0.0;
             double seasonal_violence = 0.0;
@@ -116,17 +101,8 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
         }
     }
 
-    const JusticeParameters& justice = p_.justice;
-    // Share of offences that end proven (for starting criminal histories), with
-    // the adult disposal mix.
-    proven_share_of_offences_ = 0.0;
-    const double proven_if_sanctioned =
-        justice.adult_out_of_court_share * (1.0 - justice.adult_community_resolution_share) +
-        (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
-    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        proven_share_of_offences_ += mix_[0][type] * justice.recording_probability[type] *
-                                     justice.sanction_probability[type] * proven_if_sanctioned;
-    }
+    // Share of offences that end proven (for starting criminal histories).
+    proven_share_of_offences_ = proven_share_of_offences(p_, mix_[0]);
     for (std::size_t decision = 0; decision < stream_prefixes_.size(); ++decision) {
         stream_prefixes_[decision] =
             Stream::prefix(key_.seed, key_.replicate, static_cast<Decision>(decision));

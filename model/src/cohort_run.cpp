@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "cohort_run.hpp"
+#include "shared_rules.hpp"
 
 namespace vrsim::model {
 

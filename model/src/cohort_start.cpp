@@ -7,26 +7,11 @@
 #include <cmath>
 
 #include "cohort_run.hpp"
+#include "shared_rules.hpp"
 
 namespace vrsim::model::cohort {
 
 namespace {
-
-// Share of residents in each single year of age [0, max_age).
-std::vector<double> single_year_shares(const PlaceParameters& place) {
-    const auto max_age = static_cast<int>(place.max_age_years);
-    std::vector<double> shares(static_cast<std::size_t>(max_age), 0.0);
-    for (std::size_t band = 0; band < place.age_band_lower.size(); ++band) {
-        const double lower = place.age_band_lower[band];
-        const double upper = band + 1 < place.age_band_lower.size() ? place.age_band_lower[band + 1]
-                                                                    : place.max_age_years;
-        for (int age = static_cast<int>(lower); age < static_cast<int>(upper) && age < max_age;
-             ++age) {
-            shares[static_cast<std::size_t>(age)] = place.age_band_share[band] / (upper - lower);
-        }
-    }
-    return shares;
-}
 
 // A career history by months since the 10th birthday: the chance of each state
 // and the proven offences on record summed over those who have one.
@@ -88,16 +73,7 @@ void CohortRun::create_starting_population() {
 
     // Careers: the recursion of the model's monthly dynamics from age 10 with the
     // rate as at month 0 (as the agent-based engine draws them).
-    const JusticeParameters& justice = p_.justice;
-    const double proven_if_sanctioned =
-        justice.adult_out_of_court_share * (1.0 - justice.adult_community_resolution_share) +
-        (1.0 - justice.adult_out_of_court_share) * justice.conviction_probability;
-    double proven_share = 0.0;
-    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        proven_share += mixes_[0][type] * justice.recording_probability[type] *
-                        justice.sanction_probability[type] * proven_if_sanctioned;
-    }
-    proven_share = std::min(1.0, proven_share);
+    const double proven_share = std::min(1.0, proven_share_of_offences(p_, mixes_[0]));
     // Offending per unit of rate averaged over the year, by gang and age class
     // (the agent-based engine's hazard tables).
     std::array<std::array<double, kAgeClasses>, 2> mean_total{};

@@ -111,8 +111,4 @@ Layout make_layout(const Parameters& parameters, int tiers);
 std::vector<double> type_shares(const Parameters& parameters, const Layout& layout,
                                 double risk_factor_ratio, double gang_join_ratio);
 
-// Offence mixes, as the agent-based engine: index = in gang x 2 + can abuse a
-// partner; shares sum to 1.
-std::array<PerOffenceType<double>, 4> offence_mixes(const Parameters& parameters);
-
 }  // namespace vrsim::model::cohort

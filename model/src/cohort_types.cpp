@@ -161,31 +161,6 @@ std::vector<double> type_shares(const Parameters& p, const Layout& layout, doubl
     return shares;
 }
 
-std::array<PerOffenceType<double>, 4> offence_mixes(const Parameters& p) {
-    std::array<PerOffenceType<double>, 4> mixes{};
-    for (int combination = 0; combination < 4; ++combination) {
-        const bool in_gang = combination / 2 == 1;
-        const bool can_abuse_partner = combination % 2 == 1;
-        PerOffenceType<double>& mix = mixes[static_cast<std::size_t>(combination)];
-        double total = 0.0;
-        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-            double share = p.offending.type_share[type];
-            if (in_gang) {
-                share *= p.risk.gang.type_multiplier[type];
-            }
-            if (type == index_of(OffenceType::domestic_abuse) && !can_abuse_partner) {
-                share = 0.0;
-            }
-            mix[type] = share;
-            total += share;
-        }
-        for (double& share : mix) {
-            share = total > 0.0 ? share / total : 0.0;
-        }
-    }
-    return mixes;
-}
-
 }  // namespace cohort
 
 std::vector<CohortRiskType> cohort_risk_types(const Parameters& parameters,

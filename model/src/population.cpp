@@ -10,28 +10,13 @@
 #include <boost/random/poisson_distribution.hpp>
 
 #include "replicate_run.hpp"
+#include "shared_rules.hpp"
 
 namespace vrsim::model {
 
 namespace {
 
 constexpr int kAgeOfCriminalResponsibility = 10;
-
-// Share of residents in each single year of age [0, max_age).
-std::vector<double> single_year_shares(const PlaceParameters& place) {
-    const auto max_age = static_cast<int>(place.max_age_years);
-    std::vector<double> shares(static_cast<std::size_t>(max_age), 0.0);
-    for (std::size_t band = 0; band < place.age_band_lower.size(); ++band) {
-        double lower = place.age_band_lower[band];
-        double upper = band + 1 < place.age_band_lower.size() ? place.age_band_lower[band + 1]
-                                                              : place.max_age_years;
-        for (int age = static_cast<int>(lower); age < static_cast<int>(upper) && age < max_age;
-             ++age) {
-            shares[static_cast<std::size_t>(age)] = place.age_band_share[band] / (upper - lower);
-        }
-    }
-    return shares;
-}
 
 // Months until death from age `age_years` under the annual hazard a * exp(b * age)
 // (constant when b = 0), or until the maximum age.
