@@ -287,10 +287,8 @@ void CohortRun::run_programmes(int month) {
         const ProgrammeParameters& parameters = p_.programmes[p];
         ProgrammeState& state = programmes_[p];
         ProgrammeInputs& inputs = inputs_[p];
-        std::vector<double> share(population_by_age_.size());
-        for (std::size_t age = 0; age < share.size(); ++age) {
-            share[age] = (*current_ages_)[age].programme_share[p];
-        }
+        // Share of each age compartment in the programme's ages this month.
+        auto share = [&](std::size_t age) { return (*current_ages_)[age].programme_share[p]; };
         const double funded_places = places(p, month);
         const double capacity = std::floor(funded_places);
         count_programme(month, p, ProgrammeMeasure::places, funded_places);
@@ -386,18 +384,18 @@ void CohortRun::run_programmes(int month) {
         // rival violence picks a share).
         double victim_share = 0.0;
         double adult_share = 0.0;
-        for (std::size_t age = 0; age < share.size(); ++age) {
+        for (std::size_t age = 0; age < population_by_age_.size(); ++age) {
             if (victim_weight_total > 0.0) {
                 double weight = victim_weight(age);
                 if (parameters.kind == ProgrammeKind::gang_exit && population_by_age_[age] > 0.0) {
                     weight *= gang_members_by_age_[age] / population_by_age_[age];
                 }
-                victim_share += weight * share[age] / victim_weight_total;
+                victim_share += weight * share(age) / victim_weight_total;
             }
             if (adults > 0.0) {
                 const AgeMix& mix = (*current_ages_)[age];
                 adult_share += population_by_age_[age] * (mix.class_share[1] + mix.class_share[3]) *
-                               share[age] / adults;
+                               share(age) / adults;
             }
         }
         double violent_victims = violent_recorded * victim_share;
@@ -405,9 +403,9 @@ void CohortRun::run_programmes(int month) {
             // Rival victims are members of any age; the programme takes its ages.
             double members = 0.0;
             double members_in_ages = 0.0;
-            for (std::size_t age = 0; age < share.size(); ++age) {
+            for (std::size_t age = 0; age < population_by_age_.size(); ++age) {
                 members += gang_members_by_age_[age];
-                members_in_ages += gang_members_by_age_[age] * share[age];
+                members_in_ages += gang_members_by_age_[age] * share(age);
             }
             const double rival = p_.risk.gang.rival_victim_share * recorded_violence_by_members_;
             violent_victims = rival * (members > 0.0 ? members_in_ages / members : 0.0) +
@@ -430,8 +428,8 @@ void CohortRun::run_programmes(int month) {
         }
         if (channel) {
             double vulnerable = 0.0;
-            for (std::size_t age = 0; age < share.size(); ++age) {
-                vulnerable += radicalisation_vulnerable_[age] * share[age];
+            for (std::size_t age = 0; age < population_by_age_.size(); ++age) {
+                vulnerable += radicalisation_vulnerable_[age] * share(age);
             }
             events[monthly_index] = vulnerable;
         }

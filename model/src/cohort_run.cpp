@@ -53,7 +53,6 @@ PriorPoint prior_point(std::size_t size, double prior) {
 CohortRun::CohortRun(const Parameters& parameters, const CohortOptions& options,
                      MonthlyOutcomes& out)
     : p_(parameters),
-      options_(options),
       out_(out),
       layout_(parameters),
       cells_(make_layout(parameters, options.risk_tiers)),
@@ -61,6 +60,7 @@ CohortRun::CohortRun(const Parameters& parameters, const CohortOptions& options,
       total_months_(parameters.simulation.warmup_months + parameters.simulation.horizon_months) {
     const OffendingParameters& offending = p_.offending;
     base_type_shares_ = type_shares(p_, cells_, 1.0, 1.0);
+    prepare_prevention();
     mixes_ = offence_mixes(p_);
     desistance_probability_ = 1.0 - std::exp(-1.0 / offending.career_mean_months);
     gang_leave_probability_ = 1.0 - std::exp(-1.0 / p_.risk.gang.membership_mean_months);

@@ -258,6 +258,7 @@ class CohortRun {
     void create_starting_population();
     void add_entrants(int month);
     double prevention_coverage(std::size_t programme, int month) const;
+    void prepare_prevention();
 
     // cohort_tables.cpp: what depends on the month and age but not on the
     // compartment, tabulated once a run.
@@ -307,7 +308,6 @@ class CohortRun {
     }
 
     const Parameters& p_;
-    CohortOptions options_;
     MonthlyOutcomes& out_;
     OutcomeLayout layout_;
     Layout cells_;
@@ -321,6 +321,10 @@ class CohortRun {
 
     // Derived once per run.
     std::vector<double> base_type_shares_;
+    std::vector<std::size_t> prevention_programmes_;
+    // Entrants' type shares by the set of prevention programmes reaching them
+    // (bit i: prevention_programmes_[i]).
+    std::vector<std::vector<double>> prevention_subset_shares_;
     std::array<PerOffenceType<double>, 4> mixes_{};
     std::vector<double> age_curve_by_year_;  // by years since 10
     std::vector<double> death_by_year_;      // a month

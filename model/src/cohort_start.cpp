@@ -193,43 +193,52 @@ void CohortRun::add_entrants(int month) {
         return;  // the starting population holds everyone aged 10 and over
     }
     // Each set of prevention programmes that reached an entrant, with its chance.
-    std::vector<std::size_t> prevention;
-    for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
-        if (p_.programmes[programme].kind == ProgrammeKind::prevention) {
-            prevention.push_back(programme);
-        }
-    }
+    const std::vector<std::size_t>& prevention = prevention_programmes_;
     std::vector<double> coverage;
     for (std::size_t programme : prevention) {
         coverage.push_back(prevention_coverage(programme, month));
         count_programme(month, programme, ProgrammeMeasure::entrants_reached,
                         entrants_per_month_ * coverage.back());
     }
-    std::vector<double> shares(cells_.types.size(), 0.0);
-    for (std::size_t subset = 0; subset < (std::size_t{1} << prevention.size()); ++subset) {
+    for (std::size_t subset = 0; subset < prevention_subset_shares_.size(); ++subset) {
         double chance = 1.0;
-        double risk_ratio = 1.0;
-        double gang_ratio = 1.0;
         for (std::size_t i = 0; i < prevention.size(); ++i) {
-            if (((subset >> i) & 1U) != 0) {
-                chance *= coverage[i];
-                risk_ratio *= p_.programmes[prevention[i]].effects.risk_factor_ratio;
-                gang_ratio *= p_.programmes[prevention[i]].effects.gang_join_ratio;
-            } else {
-                chance *= 1.0 - coverage[i];
-            }
+            chance *= ((subset >> i) & 1U) != 0 ? coverage[i] : 1.0 - coverage[i];
         }
         if (chance <= 0.0) {
             continue;
         }
-        const std::vector<double> subset_shares =
-            subset == 0 ? base_type_shares_ : type_shares(p_, cells_, risk_ratio, gang_ratio);
-        for (std::size_t type = 0; type < shares.size(); ++type) {
-            shares[type] += chance * subset_shares[type];
+        const std::vector<double>& shares = prevention_subset_shares_[subset];
+        for (std::size_t type = 0; type < cells_.types.size(); ++type) {
+            mass_[cells_.cell(0, type, not_member, never)] +=
+                entrants_per_month_ * chance * shares[type];
         }
     }
-    for (std::size_t type = 0; type < cells_.types.size(); ++type) {
-        mass_[cells_.cell(0, type, not_member, never)] += entrants_per_month_ * shares[type];
+}
+
+void CohortRun::prepare_prevention() {
+    // Entrants' risk types for each set of prevention programmes that may reach
+    // them (the set's ratios multiply); only the chances change by month.
+    prevention_programmes_.clear();
+    for (std::size_t programme = 0; programme < p_.programmes.size(); ++programme) {
+        if (p_.programmes[programme].kind == ProgrammeKind::prevention) {
+            prevention_programmes_.push_back(programme);
+        }
+    }
+    prevention_subset_shares_.clear();
+    for (std::size_t subset = 0; subset < (std::size_t{1} << prevention_programmes_.size());
+         ++subset) {
+        double risk_ratio = 1.0;
+        double gang_ratio = 1.0;
+        for (std::size_t i = 0; i < prevention_programmes_.size(); ++i) {
+            if (((subset >> i) & 1U) != 0) {
+                const ProgrammeEffects& effects = p_.programmes[prevention_programmes_[i]].effects;
+                risk_ratio *= effects.risk_factor_ratio;
+                gang_ratio *= effects.gang_join_ratio;
+            }
+        }
+        prevention_subset_shares_.push_back(
+            subset == 0 ? base_type_shares_ : type_shares(p_, cells_, risk_ratio, gang_ratio));
     }
 }
 

@@ -51,7 +51,7 @@ TEST_CASE("cohort risk tiers give the chance of a first offence within 2%", "[co
     }
 }
 
-TEST_CASE("cohort offences follow the rate and the never-offended decay", "[cohort]") {
+TEST_CASE("cohort offences are the rate times the people", "[cohort]") {
     // Simple parameters: 10,000 men aged 10-19, propensity 1, no deaths, no
     // entrants, no desistance; rate 0.01 a month. Offences in month m are
     // 10,000 x 0.01 exactly; everyone offends at once so the cohort

@@ -1,18 +1,18 @@
 #pragma once
 // The cohort engine: the violence model as expected flows between compartments,
 // x[t+1] = P(t) x[t] + inflow(t), from the same Parameters as the agent-based
-// engine. Compartments are single years of age x sex x risk type (risk-factor
-// combination, future gang membership, propensity tier) x gang state x career
-// state (no offence yet, active, desisted; record; free, custody, licence).
-// P(t) is block-sparse, so it is applied compartment by compartment rather than
-// stored. Deterministic: one run is one "replicate".
+// engine. Compartments are single years of age x sex x future gang membership x
+// risk tier (an interval of propensity x risk-factor multipliers) x gang state x
+// career state (no offence yet, active, desisted; record; free, custody,
+// licence, recall); each carries its proven record and its cases waiting for
+// court. P(t) is block-sparse, so it is applied compartment by compartment
+// rather than stored. Deterministic: one run is one "replicate".
 //
 // What it does not carry, and the agent-based engine does: heterogeneity of
 // propensity within a tier, contagion, victims as people (victims and repeat
-// victims are not reported), the timing of court cases (outcomes are applied at
-// the sanction), the exact 12-month IOM score, and programme effects on the
-// careers of individual participants (effects act on the participants'
-// offending in aggregate). README "Two engines" gives the figures.
+// victims are not reported), the exact 12-month IOM score, and programme
+// effects on the careers of individual participants (effects act on the
+// participants' offending in aggregate). README "Two engines" gives the figures.
 #include <vector>
 
 #include "vrsim/model/outcomes.hpp"
