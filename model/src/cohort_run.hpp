@@ -154,29 +154,6 @@ struct AgeUnits {
     std::vector<double> programme_share;  // referral share of each programme
 };
 
-// What a compartment's people do that depends on their offending rate alone.
-// Within a block and gang state people differ in rate only by career (active or
-// desisted), so these are worked out twice per gang state, not per compartment.
-struct RateTerms {
-    double rate = 0.0;
-    double offending_rate = 0.0;     // offences a month
-    double usual_proven_rate = 0.0;  // proven offences a month, in steady state
-    double offended_in_year = 0.0;   // chance of an offence in 12 months at this rate
-    double reoffending = 0.0;        // chance of a proven offence in the follow-up
-    // IOM: a person's chance of 3 or more proven offences in 12 months, and of
-    // reaching 3 this month (a proven offence on top of 2); only where the mean
-    // count is not negligible.
-    bool iom_counted = false;
-    double qualifying = 0.0;
-    double crossing = 0.0;
-    double per_proven_rate = 0.0;  // 1 / usual_proven_rate, where counted
-    // Youth triage on a first arrest: chances of a referral and a diversion; and
-    // for those with no offence yet, of none this month besides a diversion.
-    double triage_referral = 0.0;
-    double triage_diversion = 0.0;
-    double never_no_offence = 0.0;
-};
-
 // Sums over a gang state's compartments in one age and risk type: people,
 // people x offending rate (and x rate squared, for the rates of the people
 // events are about), proven offences, IOM qualifiers.
@@ -271,25 +248,14 @@ class CohortRun {
     // cohort_run.cpp
     void step(int month);
     void age_everyone();
-    void process_block(int month, int age, std::size_t type, BlockCounts& counts,
-                       AgeGroups& groups);
+    // cohort_compartments.cpp
+    void process_group(int month, int age, int group, BlockCounts& counts, AgeGroups& groups);
+
     void flush_group(std::size_t age_index, bool in_gang, const PerOffenceType<double>& weights,
                      const GroupSums& group);
     double programme_share(std::size_t programme, std::size_t age_index, bool in_gang) const;
     double reoffending_probability(double proven_rate, bool desisted) const;
     void add_index_events(int month, double events, double reoffending);
-    // This month's index events, for cohorts reported (the chance of
-    // reoffending is worked out only where they are counted).
-    void add_index_events_now(double events, const RateTerms& terms) {
-        if (index_quarter_ >= 0 && events > 0.0) {
-            const auto quarter = static_cast<std::size_t>(index_quarter_);
-            reoffending_offenders_[quarter] += events;
-            reoffending_reoffenders_[quarter] += events * terms.reoffending;
-        }
-    }
-    RateTerms rate_terms(const AgeUnits& units, double rate, bool desisted, double triage_thinning,
-                         bool count) const;
-
     // cohort_programmes.cpp
     void prepare_programmes();
     void run_programmes(int month);

@@ -87,19 +87,43 @@ struct RiskType {
     double rate_multiplier = 1.0;
 };
 
+// Risk types come in groups of sex x future gang membership (group = 2 x sex +
+// joiner), each with its risk tiers; the tiers of a group's compartment lie side
+// by side, so the month's rules run as loops over tiers.
+inline constexpr int kRiskGroups = 4;
+inline constexpr int kMaxTiers = 16;
+inline constexpr int kTiersPerVector = 4;  // model/src/cohort_lanes.hpp
+constexpr bool group_joins_gang(int group) {
+    return (group & 1) != 0;
+}
+constexpr int group_gang_states(int group) {
+    return group_joins_gang(group) ? 3 : 1;
+}
+
 struct Layout {
-    std::vector<RiskType> types;
+    std::vector<RiskType> types;  // type = group x tiers + tier
     // Tier bounds on propensity x risk-factor multipliers: tier i holds [bound i,
     // bound i+1), the last one unbounded.
     std::vector<double> tier_bounds;
-    std::vector<std::size_t> type_offset;  // within an age block
-    std::size_t age_block = 0;             // cells per single year of age
-    int ages = 0;                          // single years from 10 to max age
+    int tiers = 0;
+    int tier_stride = 0;  // tiers rounded up to whole vectors; the padding stays empty
+    std::array<std::size_t, kRiskGroups> group_offset{};  // within an age block
+    std::size_t age_block = 0;                            // cells per single year of age
+    int ages = 0;                                         // single years from 10 to max age
     std::size_t cells() const { return age_block * static_cast<std::size_t>(ages); }
     int gang_states(std::size_t type) const { return types[type].gang_joiner ? 3 : 1; }
+    // The first cell of a group's compartments of one age: gang state x status
+    // rows of `tier_stride` cells.
+    std::size_t group_cell(int age, int group) const {
+        return static_cast<std::size_t>(age) * age_block +
+               group_offset[static_cast<std::size_t>(group)];
+    }
     std::size_t cell(int age, std::size_t type, int gang, int status) const {
-        return static_cast<std::size_t>(age) * age_block + type_offset[type] +
-               static_cast<std::size_t>(gang * kStatusCount + status);
+        const auto tier_count = static_cast<std::size_t>(tiers);
+        return group_cell(age, static_cast<int>(type / tier_count)) +
+               static_cast<std::size_t>(gang * kStatusCount + status) *
+                   static_cast<std::size_t>(tier_stride) +
+               type % tier_count;
     }
 };
 

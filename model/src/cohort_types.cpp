@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include <boost/math/special_functions/gamma.hpp>
 
@@ -92,6 +94,10 @@ Layout make_layout(const Parameters& p, int tiers) {
     // error on the first-offence probability.
     constexpr double kLowest = 1e-3;
     constexpr double kHighest = 50.0;
+    if (tiers < 1 || tiers > kMaxTiers) {
+        throw std::invalid_argument("cohort engine: risk tiers must be 1 to " +
+                                    std::to_string(kMaxTiers) + ", got " + std::to_string(tiers));
+    }
     Layout layout;
     layout.tier_bounds.push_back(0.0);
     for (int i = 0; i + 1 < tiers; ++i) {
@@ -126,10 +132,13 @@ Layout make_layout(const Parameters& p, int tiers) {
             }
         }
     }
+    layout.tiers = tiers;
+    layout.tier_stride = (tiers + kTiersPerVector - 1) / kTiersPerVector * kTiersPerVector;
     std::size_t offset = 0;
-    for (std::size_t type = 0; type < layout.types.size(); ++type) {
-        layout.type_offset.push_back(offset);
-        offset += static_cast<std::size_t>(layout.gang_states(type) * kStatusCount);
+    for (int group = 0; group < kRiskGroups; ++group) {
+        layout.group_offset[static_cast<std::size_t>(group)] = offset;
+        offset +=
+            static_cast<std::size_t>(group_gang_states(group) * kStatusCount * layout.tier_stride);
     }
     layout.age_block = offset;
     layout.ages = static_cast<int>(p.place.max_age_years) - kAgeOfCriminalResponsibility;

@@ -1,0 +1,718 @@
+// The cohort engine's compartments in a month: offending and justice as
+// expected flows, then careers ending, gangs and deaths. Within a month a
+// person's offences, sanctions and proven offences are Poisson with the
+// compartment's rates, so the chance of moving (e.g. of a first proven offence)
+// is 1 - exp(-rate). Compartments of different ages and risk types do not
+// interact within a month, so each is updated in place.
+//
+// A group's risk tiers lie side by side and follow the same rules with
+// different rates, so each rule is a loop over tiers ("lanes") with no branch
+// that differs between them: the compiler vectorises it. A compartment with a
+// negligible number of people is dropped (its lane is zeroed), as it was when
+// compartments were visited one by one.
+#include <algorithm>
+#include <cmath>
+
+#include "cohort_lanes.hpp"
+#include "cohort_run.hpp"
+
+namespace vrsim::model::cohort {
+
+namespace {
+
+using Lanes = std::array<Vec, kMaxVectors>;
+
+[[gnu::always_inline]] inline double lane_sum(const Lanes& lanes, int vectors) {
+    double total = 0.0;
+    for (int v = 0; v < vectors; ++v) {
+        total += sum_of(lanes[static_cast<std::size_t>(v)]);
+    }
+    return total;
+}
+
+// The rate terms of one career (active or desisted) by tier.
+struct TierTerms {
+    Lanes rate;
+    Lanes usual_proven_rate;
+    Lanes offended_in_year;
+    Lanes reoffending;
+    Lanes qualifying;  // IOM; 0 where not counted
+    Lanes crossing;
+    Lanes per_proven_rate;
+    Lanes triage_referral;
+    Lanes triage_diversion;
+    Lanes never_no_offence;
+};
+
+// What a tier's people do that depends on their offending rate alone: within
+// a group and gang state people differ in rate only by tier and career.
+[[gnu::always_inline]] inline void set_rate_terms(TierTerms& terms, std::size_t v, Vec rate,
+                                                  const AgeUnits& units, double follow_up_months,
+                                                  double triage_thinning, bool count,
+                                                  bool reoffending_counted) {
+    const Vec offending_rate = rate * units.offending;
+    const Vec usual_proven_rate = rate * units.proven;  // proven offences a month
+    terms.rate[v] = rate;
+    terms.usual_proven_rate[v] = usual_proven_rate;
+    // The chance of an offence in 12 months at this rate; of a proven offence
+    // in the reoffending follow-up (careers ending meanwhile).
+    terms.offended_in_year[v] = count ? chance_of_any(12.0 * offending_rate) : Vec{};
+    terms.reoffending[v] =
+        reoffending_counted ? chance_of_any(usual_proven_rate * follow_up_months) : Vec{};
+    // IOM: the chance of 3 or more proven offences in 12 months, and of reaching
+    // 3 this month (a proven offence on top of 2); only where the mean count is
+    // not negligible (3 or more in a year: under 1e-10 a person where the mean
+    // is below 1e-3).
+    terms.qualifying[v] = Vec{};
+    terms.crossing[v] = Vec{};
+    terms.per_proven_rate[v] = Vec{};
+    if (units.iom_share > 0.0) {
+        const Vec mean = 12.0 * usual_proven_rate;
+        const auto counted = mean >= 1e-3;
+        const Vec none = exp_negative(mean);
+        terms.qualifying[v] = counted ? 1.0 - none * (1.0 + mean + mean * mean / 2.0) : Vec{};
+        terms.crossing[v] = counted ? usual_proven_rate * none * mean * mean / 2.0 : Vec{};
+        terms.per_proven_rate[v] =
+            counted ? 1.0 / (counted ? usual_proven_rate : splat(1.0)) : Vec{};
+    }
+    // Youth triage on a first arrest: chances of a referral and a diversion;
+    // and for those with no offence yet, of none this month besides a diversion.
+    terms.triage_referral[v] = Vec{};
+    terms.triage_diversion[v] = Vec{};
+    double thinning = 0.0;
+    if (units.triage_sanctions > 0.0) {
+        const Vec triage_rate = rate * units.triage_sanctions;
+        terms.triage_referral[v] = chance_of_any(triage_rate);
+        thinning = triage_thinning;
+        terms.triage_diversion[v] = chance_of_any(triage_rate * thinning);
+    }
+    terms.never_no_offence[v] =
+        1.0 - chance_of_any(offending_rate - rate * units.triage_sanctions * thinning);
+}
+
+// A gang state's month, summed by tier; added up across tiers once at its end.
+struct LaneSums {
+    // GroupSums
+    Lanes people;
+    Lanes people_rate;
+    Lanes people_rate_squared;
+    Lanes group_proven;
+    Lanes group_proven_rate;
+    Lanes qualifiers;
+    Lanes qualifier_proven;
+    Lanes qualifiers_free;
+    Lanes qualifier_custody;
+    Lanes qualifier_rate;
+    Lanes crossers;
+    Lanes crossers_free;
+    Lanes crossers_sentenced;
+    Lanes crosser_proven;
+    Lanes crosser_custody;
+    Lanes crosser_rate;
+    // BlockCounts and month totals
+    Lanes proven;
+    Lanes out_of_court;
+    Lanes convictions;
+    Lanes sentences;
+    Lanes custody_months;
+    Lanes licence_months;
+    Lanes first_proven;
+    Lanes active_offenders;
+    Lanes index_events;
+    Lanes index_reoffenders;
+    Lanes released;
+    // Youth triage
+    Lanes triage_referrals;
+    Lanes diversions;
+    Lanes diverted_rate;
+    // Zeroes the vectors in use (not the whole arrays: this runs for every gang
+    // state of every age and month).
+    void clear(int vectors) {
+        for (Lanes LaneSums::*field : {&LaneSums::people,
+                                       &LaneSums::people_rate,
+                                       &LaneSums::people_rate_squared,
+                                       &LaneSums::group_proven,
+                                       &LaneSums::group_proven_rate,
+                                       &LaneSums::qualifiers,
+                                       &LaneSums::qualifier_proven,
+                                       &LaneSums::qualifiers_free,
+                                       &LaneSums::qualifier_custody,
+                                       &LaneSums::qualifier_rate,
+                                       &LaneSums::crossers,
+                                       &LaneSums::crossers_free,
+                                       &LaneSums::crossers_sentenced,
+                                       &LaneSums::crosser_proven,
+                                       &LaneSums::crosser_custody,
+                                       &LaneSums::crosser_rate,
+                                       &LaneSums::proven,
+                                       &LaneSums::out_of_court,
+                                       &LaneSums::convictions,
+                                       &LaneSums::sentences,
+                                       &LaneSums::custody_months,
+                                       &LaneSums::licence_months,
+                                       &LaneSums::first_proven,
+                                       &LaneSums::active_offenders,
+                                       &LaneSums::index_events,
+                                       &LaneSums::index_reoffenders,
+                                       &LaneSums::released,
+                                       &LaneSums::triage_referrals,
+                                       &LaneSums::diversions,
+                                       &LaneSums::diverted_rate}) {
+            std::fill_n((this->*field).begin(), vectors, Vec{});
+        }
+    }
+};
+
+// A gang state's compartments after this month's offending and justice, by
+// status, before careers end, gangs change and deaths.
+struct Rows {
+    std::array<Lanes, kStatusCount> people;
+    std::array<Lanes, kStatusCount> priors;
+    std::array<Lanes, kStatusCount> pending;
+    void clear(int vectors) {
+        for (std::size_t status = 0; status < kStatusCount; ++status) {
+            std::fill_n(people[status].begin(), vectors, Vec{});
+            std::fill_n(priors[status].begin(), vectors, Vec{});
+            std::fill_n(pending[status].begin(), vectors, Vec{});
+        }
+    }
+};
+
+// A cell's people, record and cases waiting, with a negligible cell dropped.
+struct Cell {
+    Vec people;
+    Vec priors;
+    Vec pending;
+    Vec per_person;  // 1 / people, or 0 where dropped
+};
+[[gnu::always_inline]] inline Cell load_cell(const double* people, const double* priors,
+                                             const double* pending, std::size_t v) {
+    const std::size_t first = v * kTiersPerVector;
+    const Vec x = load_vec(people + first);
+    const auto kept = x > kNegligiblePeople;
+    return {kept ? x : Vec{}, kept ? load_vec(priors + first) : Vec{},
+            kept ? load_vec(pending + first) : Vec{}, kept ? 1.0 / x : Vec{}};
+}
+
+// Custody per conviction, and months inside and on licence per sentence, at a
+// cell's record: linear interpolation in the tables on the prior-offence grid.
+// (Inlined, so that it is compiled for the same instruction set as its caller.)
+[[gnu::always_inline]] inline void custody_by_record(const AgeUnits& blend, const double* people,
+                                                     const double* priors, int tiers,
+                                                     double* custody_per_conviction,
+                                                     double* stay_months, double* licence_months) {
+    const std::size_t size = blend.custody.size();
+    const double last = static_cast<double>(size) - 1.0;
+    for (int tier = 0; tier < tiers; ++tier) {
+        const auto t = static_cast<std::size_t>(tier);
+        custody_per_conviction[t] = 0.0;
+        stay_months[t] = 0.0;
+        licence_months[t] = 0.0;
+        if (people[t] <= kNegligiblePeople) {
+            continue;
+        }
+        const double position = std::clamp(priors[t] / people[t] * kPriorSteps, 0.0, last);
+        auto below = static_cast<std::size_t>(position);
+        double fraction = position - static_cast<double>(below);
+        if (below + 1 >= size) {
+            below = size - 1;
+            fraction = 0.0;
+        }
+        auto of = [&](const std::vector<double>& table) {
+            return fraction > 0.0 ? table[below] + fraction * (table[below + 1] - table[below])
+                                  : table[below];
+        };
+        const double custody_unit = of(blend.custody);
+        if (blend.convictions > 0.0 && custody_unit > 0.0) {
+            const double per_sentence = 1.0 / custody_unit;
+            custody_per_conviction[t] = custody_unit * blend.per_conviction;
+            stay_months[t] = of(blend.custody_months) * per_sentence;
+            licence_months[t] = of(blend.licence_months) * per_sentence;
+        }
+    }
+}
+
+}  // namespace
+
+// With AVX2 where the processor has it (a vector of tiers is one register, not
+// two), chosen when the program starts; no FMA, so the results are the same.
+__attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(int month, int age,
+                                                                                int group,
+                                                                                BlockCounts& counts,
+                                                                                AgeGroups& groups) {
+    const int tiers = cells_.tiers;
+    const int stride = cells_.tier_stride;
+    const int vector_count = stride / kTiersPerVector;
+    const auto vectors = static_cast<std::size_t>(vector_count);
+    const int gang_states = group_gang_states(group);
+    const auto age_index = static_cast<std::size_t>(age);
+    const AgeMix& mix = (*current_ages_)[age_index];
+    const OffendingParameters& offending = p_.offending;
+    const JusticeParameters& justice = p_.justice;
+    const bool count = reported(month);
+
+    const std::size_t first_cell = cells_.group_cell(age, group);
+    const std::size_t group_cells =
+        static_cast<std::size_t>(gang_states * kStatusCount) * static_cast<std::size_t>(stride);
+    double* const mass = mass_.data() + first_cell;
+    double* const priors_cells = priors_.data() + first_cell;
+    double* const pending_cells = pending_.data() + first_cell;
+    if (std::all_of(mass, mass + group_cells, [](double x) { return x <= kNegligiblePeople; })) {
+        std::fill_n(mass, group_cells, 0.0);
+        std::fill_n(priors_cells, group_cells, 0.0);
+        std::fill_n(pending_cells, group_cells, 0.0);
+        return;
+    }
+
+    // The share of would-be diversions by youth triage that consent and find a
+    // place (its eligible share of the age is in the age's units).
+    const ProgrammeParameters* triage =
+        triage_programme_ >= 0 ? &p_.programmes[static_cast<std::size_t>(triage_programme_)]
+                               : nullptr;
+    const double triage_thinning =
+        triage != nullptr
+            ? triage->consent_probability *
+                  programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share
+            : 0.0;
+
+    std::array<Rows, 3> after;  // left uninitialised but for the gang states and vectors in use
+    for (int gang = 0; gang < gang_states; ++gang) {
+        after[static_cast<std::size_t>(gang)].clear(vector_count);
+    }
+    for (int gang = 0; gang < gang_states; ++gang) {
+        const bool in_gang = gang == member;
+        const std::size_t g = in_gang ? 1 : 0;
+        const AgeUnits& blend = (*current_units_)[age_index * 2 + g];
+        const double unit_rate_of_group = offending.base_rate_per_month *
+                                          (in_gang ? p_.risk.gang.offending_multiplier : 1.0) *
+                                          mix.age_curve;
+        // The offending rate of each tier (0 in the padding, which keeps it
+        // empty), and what follows from it for each career.
+        Lanes unit_rates;
+        for (int tier = 0; tier < stride; ++tier) {
+            unit_rates[static_cast<std::size_t>(tier / kTiersPerVector)][tier % kTiersPerVector] =
+                tier < tiers ? unit_rate_of_group *
+                                   cells_.types[static_cast<std::size_t>(group * tiers + tier)]
+                                       .rate_multiplier
+                             : 0.0;
+        }
+        std::array<TierTerms, 2> terms;  // active, desisted
+        for (std::size_t career = 0; career < 2; ++career) {
+            const bool desisted = career == 1;
+            const double multiplier = desisted ? offending.desisted_multiplier : 1.0;
+            const double follow_up_months = desisted ? follow_up_desisted_ : follow_up_active_;
+            for (std::size_t v = 0; v < vectors; ++v) {
+                set_rate_terms(terms[career], v, unit_rates[v] * multiplier, blend,
+                               follow_up_months, triage_thinning, count, index_quarter_ >= 0);
+            }
+        }
+        LaneSums sums;
+        sums.clear(vector_count);
+        Rows& rows = after[static_cast<std::size_t>(gang)];
+        const double conviction_share = blend.conviction_share;
+        std::array<double, kMaxTiers> custody_per_conviction_by_tier;
+        std::array<double, kMaxTiers> stay_months_by_tier;
+        std::array<double, kMaxTiers> licence_months_by_tier;
+
+        for (int status = 0; status < kStatusCount; ++status) {
+            const std::size_t row_offset = static_cast<std::size_t>(gang * kStatusCount + status) *
+                                           static_cast<std::size_t>(stride);
+            const double* const people_row = mass + row_offset;
+            const double* const priors_row = priors_cells + row_offset;
+            const double* const pending_row = pending_cells + row_offset;
+            // Vectors of tiers with anyone in them: the rest give and get nothing.
+            std::array<bool, kMaxVectors> occupied{};
+            bool any_occupied = false;
+            for (std::size_t v = 0; v < vectors; ++v) {
+                occupied[v] =
+                    !all_at_most(load_vec(people_row + v * kTiersPerVector), kNegligiblePeople);
+                any_occupied = any_occupied || occupied[v];
+            }
+            if (!any_occupied) {
+                continue;
+            }
+            const bool desisted = is_desisted(status);
+            const bool record = has_record(status);
+            const TierTerms& career = terms[desisted ? 1 : 0];
+            if (record) {
+                custody_by_record(blend, people_row, priors_row, stride,
+                                  custody_per_conviction_by_tier.data(), stay_months_by_tier.data(),
+                                  licence_months_by_tier.data());
+            } else {
+                std::fill_n(custody_per_conviction_by_tier.begin(), stride,
+                            blend.custody_per_conviction_clean);
+                std::fill_n(stay_months_by_tier.begin(), stride, blend.stay_months_clean);
+                std::fill_n(licence_months_by_tier.begin(), stride, blend.licence_months_clean);
+            }
+            // Moves a share of the cell's people (with their record) to a status,
+            // adding proven offences and cases waiting.
+            auto move = [&rows](int to, std::size_t v, const Cell& cell, auto share,
+                                auto extra_priors, auto extra_pending) {
+                const auto row = static_cast<std::size_t>(to);
+                rows.people[row][v] += cell.people * share;
+                rows.priors[row][v] += cell.priors * share + extra_priors;
+                rows.pending[row][v] += extra_pending;
+            };
+            // Court: cases charged in earlier months come up; convictions prove
+            // offences and may send the person to custody, with the record they
+            // have by then.
+            auto court = [&](std::size_t v, Vec due_cases, Vec& convictions, Vec& sentences) {
+                const std::size_t first = v * kTiersPerVector;
+                convictions = due_cases * conviction_share;
+                sentences = convictions * load_vec(&custody_per_conviction_by_tier[first]);
+                sums.proven[v] += convictions;
+                sums.convictions[v] += convictions;
+                sums.sentences[v] += sentences;
+                sums.custody_months[v] += sentences * load_vec(&stay_months_by_tier[first]);
+                sums.licence_months[v] += sentences * load_vec(&licence_months_by_tier[first]);
+            };
+            // IOM scores proven offences over the last 12 months, whether the
+            // person is free or inside: Poisson counts over the window, qualifying
+            // with 3 or more, reaching 3 with a proven offence on top of 2.
+            auto count_qualifiers = [&](std::size_t v, Vec people) {
+                const Vec qualifying = people * career.qualifying[v];
+                const Vec crossing = people * career.crossing[v];
+                sums.crossers[v] += crossing;
+                sums.crosser_proven[v] += crossing * career.usual_proven_rate[v];
+                sums.qualifiers[v] += qualifying;
+                sums.qualifier_proven[v] += qualifying * career.usual_proven_rate[v];
+            };
+            // For what qualifiers do while in IOM: how many are free, their
+            // custodial sentences and offending while free.
+            auto count_free_qualifiers = [&](std::size_t v, Vec people, Vec custody_rate) {
+                const Vec qualifying = people * career.qualifying[v];
+                const Vec crossing = people * career.crossing[v];
+                const Vec rate = career.rate[v];
+                sums.qualifiers_free[v] += qualifying;
+                sums.qualifier_custody[v] += qualifying * custody_rate;
+                sums.qualifier_rate[v] += qualifying * rate;
+                sums.crossers_free[v] += crossing;
+                // The offence that reaches the threshold may itself bring custody.
+                sums.crossers_sentenced[v] +=
+                    crossing * min_vec(splat(1.0), custody_rate * career.per_proven_rate[v]);
+                sums.crosser_custody[v] += crossing * custody_rate;
+                sums.crosser_rate[v] += crossing * rate;
+            };
+
+            if (is_locked_up(status)) {
+                const bool recalled = status == active_recalled || status == desisted_recalled;
+                const double out_probability =
+                    recalled ? recall_return_probability_ : custody_release_probability_;
+                const int released_to = licence_of(desisted);
+                // A release is a reoffending index event and may refer people on.
+                const double release_share = recalled ? 0.0 : out_probability;
+                for (std::size_t v = 0; v < vectors; ++v) {
+                    if (!occupied[v]) {
+                        continue;
+                    }
+                    const Cell cell = load_cell(people_row, priors_row, pending_row, v);
+                    count_qualifiers(v, cell.people);
+                    // Cases still coming to court run concurrently with the sentence.
+                    const Vec due = cell.pending * court_hazard_;
+                    Vec convictions;
+                    Vec sentences;
+                    court(v, due, convictions, sentences);
+                    const Vec pending_left = cell.pending - due;
+                    move(released_to, v, cell, out_probability, convictions * out_probability,
+                         pending_left * out_probability);
+                    move(status, v, cell, 1.0 - out_probability,
+                         convictions * (1.0 - out_probability),
+                         pending_left * (1.0 - out_probability));
+                    const Vec leaving = cell.people * release_share;
+                    sums.index_events[v] += leaving;
+                    sums.index_reoffenders[v] += leaving * career.reoffending[v];
+                    sums.released[v] += leaving;
+                }
+                continue;
+            }
+
+            // Youth triage diverts a first arrest for a lower-gravity offence;
+            // by Poisson thinning, the people with no diverted sanction have
+            // the other sanctions at their usual rates.
+            const bool first_arrest_possible =
+                status == never || status == active_clean || status == desisted_clean;
+            const bool triage_here = first_arrest_possible && blend.triage_sanctions > 0.0;
+            const double triage_factor = triage_here ? 1.0 : 0.0;
+            const double thinning = triage_here ? triage_thinning : 0.0;
+            const double caution_unit = blend.cautions - thinning * blend.triage_cautions;
+            const double charge_unit = blend.charges - thinning * blend.triage_charges;
+            const double out_of_court_unit =
+                blend.out_of_court - thinning * blend.triage_out_of_court;
+            // What every free compartment does, tier by tier; then where its
+            // people go, by status.
+            Lanes diverted_lanes;
+            Lanes formal_share;
+            Lanes proven_events_lanes;
+            Lanes pending_left_lanes;
+            Lanes p_custody;
+            Lanes p_proven;
+            std::array<Cell, kMaxVectors> cells;  // set below for the vectors in use
+            for (std::size_t v = 0; v < vectors; ++v) {
+                if (!occupied[v]) {
+                    continue;
+                }
+                const Cell cell = load_cell(people_row, priors_row, pending_row, v);
+                cells[v] = cell;
+                const Vec x = cell.people;
+                const Vec rate = career.rate[v];
+                sums.people[v] += x;
+                sums.people_rate[v] += x * rate;
+                sums.people_rate_squared[v] += x * rate * rate;
+                const Vec diverted = triage_factor * x * career.triage_diversion[v];
+                sums.triage_referrals[v] += triage_factor * x * career.triage_referral[v];
+                sums.diversions[v] += diverted;
+                sums.diverted_rate[v] += diverted * rate;
+                const Vec formal_people = x - diverted;
+                const Vec cautions = formal_people * rate * caution_unit;
+                const Vec new_charges = formal_people * rate * charge_unit;
+                const Vec due = cell.pending * court_hazard_ + new_charges * court_same_month_;
+                const Vec pending_left =
+                    cell.pending * (1.0 - court_hazard_) + new_charges * (1.0 - court_same_month_);
+                Vec convictions;
+                Vec sentences;
+                court(v, due, convictions, sentences);
+                const Vec proven_events = cautions + convictions;
+                sums.proven[v] += cautions;
+                sums.out_of_court[v] += formal_people * rate * out_of_court_unit;
+                // People who offended in the last 12 months, at this month's rate.
+                sums.active_offenders[v] += x * career.offended_in_year[v];
+                // Per person this month: proven offences and custodial sentences.
+                const Vec proven_rate = proven_events * cell.per_person;
+                const Vec custody_rate = sentences * cell.per_person;
+                const Vec index_events = max_vec(Vec{}, proven_events - sentences);
+                sums.index_events[v] += index_events;
+                sums.index_reoffenders[v] += index_events * career.reoffending[v];
+                sums.group_proven[v] += proven_events;
+                sums.group_proven_rate[v] += proven_events * rate;
+                count_qualifiers(v, x);
+                count_free_qualifiers(v, x, custody_rate);
+                diverted_lanes[v] = diverted;
+                formal_share[v] = formal_people * cell.per_person;
+                proven_events_lanes[v] = proven_events;
+                pending_left_lanes[v] = pending_left;
+                p_custody[v] = chance_of_any(custody_rate);
+                p_proven[v] = max_vec(p_custody[v], chance_of_any(proven_rate));
+            }
+
+            // Where the people go; new proven offences join the record of those
+            // who have them, cases still to come follow the people who offended.
+            if (!record) {
+                const bool never_offended = status == never;
+                const int custody_status = custody_of(desisted);
+                const int record_status = record_of(desisted);
+                const int staying_status = never_offended ? active_clean : status;
+                const int triaged_status = desisted ? desisted_triaged : active_triaged;
+                for (std::size_t v = 0; v < vectors; ++v) {
+                    if (!occupied[v]) {
+                        continue;
+                    }
+                    const Cell& cell = cells[v];
+                    const Vec to_custody = formal_share[v] * p_custody[v];
+                    const Vec to_record = formal_share[v] * (p_proven[v] - p_custody[v]);
+                    sums.first_proven[v] += cell.people * (to_custody + to_record);
+                    Vec staying = formal_share[v] * (1.0 - p_proven[v]);
+                    const Vec triaged = diverted_lanes[v] * cell.per_person;
+                    const Vec new_record = to_custody + to_record;
+                    const auto recorded = new_record > 0.0;
+                    const Vec proven_per_record = (recorded ? proven_events_lanes[v] : Vec{}) /
+                                                  (recorded ? new_record : splat(1.0));
+                    // Cases to come belong to those who offended: everyone in an
+                    // offending career; of those with no offence yet, those who
+                    // offended this month.
+                    Vec pending_per_mover = pending_left_lanes[v];
+                    if (never_offended) {
+                        const Vec no_offence = formal_share[v] * career.never_no_offence[v];
+                        const Vec offended = 1.0 - no_offence;
+                        const auto any = offended > 0.0;
+                        pending_per_mover =
+                            (any ? pending_left_lanes[v] : Vec{}) / (any ? offended : splat(1.0));
+                        move(never, v, cell, no_offence, 0.0, 0.0);
+                        staying -= no_offence;
+                    }
+                    move(custody_status, v, cell, to_custody, proven_per_record * to_custody,
+                         pending_per_mover * to_custody);
+                    move(record_status, v, cell, to_record, proven_per_record * to_record,
+                         pending_per_mover * to_record);
+                    move(staying_status, v, cell, staying, 0.0, pending_per_mover * staying);
+                    move(triaged_status, v, cell, triaged, 0.0, pending_per_mover * triaged);
+                }
+            } else if (is_on_licence(status)) {
+                const double recall_unit = blend.sanctions * justice.recall_probability;
+                for (std::size_t v = 0; v < vectors; ++v) {
+                    if (!occupied[v]) {
+                        continue;
+                    }
+                    const Cell& cell = cells[v];
+                    const Vec proven_events = proven_events_lanes[v];
+                    const Vec pending_left = pending_left_lanes[v];
+                    const Vec to_custody = p_custody[v];
+                    const Vec to_recall =
+                        (1.0 - to_custody) * chance_of_any(career.rate[v] * recall_unit);
+                    const Vec staying = 1.0 - to_custody - to_recall;
+                    const Vec licence_ends = staying * licence_end_probability_;
+                    move(custody_of(desisted), v, cell, to_custody, proven_events * to_custody,
+                         pending_left * to_custody);
+                    move(recalled_of(desisted), v, cell, to_recall, proven_events * to_recall,
+                         pending_left * to_recall);
+                    move(record_of(desisted), v, cell, licence_ends, proven_events * licence_ends,
+                         pending_left * licence_ends);
+                    move(status, v, cell, staying - licence_ends,
+                         proven_events * (staying - licence_ends),
+                         pending_left * (staying - licence_ends));
+                }
+            } else {  // free, with a record
+                for (std::size_t v = 0; v < vectors; ++v) {
+                    if (!occupied[v]) {
+                        continue;
+                    }
+                    const Cell& cell = cells[v];
+                    const Vec proven_events = proven_events_lanes[v];
+                    const Vec pending_left = pending_left_lanes[v];
+                    const Vec to_custody = p_custody[v];
+                    move(custody_of(desisted), v, cell, to_custody, proven_events * to_custody,
+                         pending_left * to_custody);
+                    move(status, v, cell, 1.0 - to_custody, proven_events * (1.0 - to_custody),
+                         pending_left * (1.0 - to_custody));
+                }
+            }
+        }
+
+        // The gang state's month, added up across tiers.
+        auto total = [&](const Lanes& lanes) { return lane_sum(lanes, vector_count); };
+        GroupSums& group_sums = groups.sums[g];
+        groups.weights[g] = blend.weights;
+        group_sums.people += total(sums.people);
+        group_sums.people_rate += total(sums.people_rate);
+        group_sums.people_rate_squared += total(sums.people_rate_squared);
+        group_sums.proven += total(sums.group_proven);
+        group_sums.proven_rate += total(sums.group_proven_rate);
+        group_sums.qualifiers += total(sums.qualifiers);
+        group_sums.qualifier_proven += total(sums.qualifier_proven);
+        group_sums.qualifiers_free += total(sums.qualifiers_free);
+        group_sums.qualifier_custody += total(sums.qualifier_custody);
+        group_sums.qualifier_rate += total(sums.qualifier_rate);
+        group_sums.crossers += total(sums.crossers);
+        group_sums.crossers_free += total(sums.crossers_free);
+        group_sums.crossers_sentenced += total(sums.crossers_sentenced);
+        group_sums.crosser_proven += total(sums.crosser_proven);
+        group_sums.crosser_custody += total(sums.crosser_custody);
+        group_sums.crosser_rate += total(sums.crosser_rate);
+        const double sentences = total(sums.sentences);
+        counts.proven += total(sums.proven);
+        counts.out_of_court += total(sums.out_of_court);
+        counts.convictions += total(sums.convictions);
+        counts.custodial_sentences += sentences;
+        const double first_proven = total(sums.first_proven);
+        counts.first_time_youth += first_proven * blend.youth_proven_share;
+        counts.first_time_adult += first_proven * (1.0 - blend.youth_proven_share);
+        counts.active_offenders += total(sums.active_offenders);
+        sentences_this_month_ += sentences;
+        custody_months_this_month_ += total(sums.custody_months);
+        licence_months_this_month_ += total(sums.licence_months);
+        if (index_quarter_ >= 0) {
+            const auto quarter = static_cast<std::size_t>(index_quarter_);
+            reoffending_offenders_[quarter] += total(sums.index_events);
+            reoffending_reoffenders_[quarter] += total(sums.index_reoffenders);
+        }
+        const double released = total(sums.released);
+        if (released > 0.0) {
+            for (std::size_t p = 0; p < inputs_.size(); ++p) {
+                inputs_[p].events[static_cast<std::size_t>(ReferralEvent::release_from_custody)] +=
+                    released * blend.programme_share[p];
+            }
+        }
+        if (triage_programme_ >= 0 && blend.triage_sanctions > 0.0) {
+            ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
+            const double diversions = total(sums.diversions);
+            const double diverted_rate = total(sums.diverted_rate);
+            inputs.triage_referrals += total(sums.triage_referrals);
+            inputs.diversions += diversions;
+            inputs.first_time_entrants_avoided += diversions * blend.triage_proven_share;
+            for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+                inputs.diverted_rates[type] += diverted_rate * blend.weights[type];
+            }
+        }
+    }
+
+    // Month's end: careers end, gang membership changes, deaths.
+    for (int gang = 0; gang < gang_states; ++gang) {
+        Rows& rows = after[static_cast<std::size_t>(gang)];
+        for (int status = 0; status < kStatusCount; ++status) {
+            const int ended = desisted_of(status);
+            if (ended == status) {
+                continue;
+            }
+            const auto from = static_cast<std::size_t>(status);
+            const auto to = static_cast<std::size_t>(ended);
+            for (std::size_t v = 0; v < vectors; ++v) {
+                const Vec people = rows.people[from][v] * desistance_probability_;
+                const Vec priors = rows.priors[from][v] * desistance_probability_;
+                const Vec pending = rows.pending[from][v] * desistance_probability_;
+                rows.people[from][v] -= people;
+                rows.priors[from][v] -= priors;
+                rows.pending[from][v] -= pending;
+                rows.people[to][v] += people;
+                rows.priors[to][v] += priors;
+                rows.pending[to][v] += pending;
+            }
+        }
+    }
+    double block_people = 0.0;
+    for (int gang = 0; gang < gang_states; ++gang) {
+        const Rows& rows = after[static_cast<std::size_t>(gang)];
+        for (int status = 0; status < kStatusCount; ++status) {
+            const double people =
+                lane_sum(rows.people[static_cast<std::size_t>(status)], vector_count);
+            block_people += people;
+            if (is_locked_up(status)) {
+                counts.custody += people;
+            } else if (is_on_licence(status)) {
+                counts.licence += people;
+            }
+            if (gang == member) {
+                gang_members_by_age_[age_index] += people;
+            }
+        }
+    }
+    population_by_age_[age_index] += block_people;
+    if (gang_states == 3) {
+        // Joiners this month are members from next month; leavers likewise.
+        Rows& outside = after[not_member];
+        Rows& members = after[member];
+        Rows& former = after[former_member];
+        auto transfer = [&](std::array<Lanes, kStatusCount> Rows::*field) {
+            for (std::size_t status = 0; status < kStatusCount; ++status) {
+                Lanes& out = (outside.*field)[status];
+                Lanes& in = (members.*field)[status];
+                Lanes& left = (former.*field)[status];
+                for (std::size_t v = 0; v < vectors; ++v) {
+                    const Vec joining = out[v] * mix.gang_join_hazard;
+                    const Vec leaving = in[v] * gang_leave_probability_;
+                    in[v] += joining - leaving;
+                    left[v] += leaving;
+                    out[v] -= joining;
+                }
+            }
+        };
+        transfer(&Rows::people);
+        transfer(&Rows::priors);
+        transfer(&Rows::pending);
+    }
+    const double survival = count ? 1.0 - mix.death_probability : 1.0;
+    for (int gang = 0; gang < gang_states; ++gang) {
+        const Rows& rows = after[static_cast<std::size_t>(gang)];
+        for (int status = 0; status < kStatusCount; ++status) {
+            const auto s = static_cast<std::size_t>(status);
+            const std::size_t row_offset = static_cast<std::size_t>(gang * kStatusCount + status) *
+                                           static_cast<std::size_t>(stride);
+            for (std::size_t v = 0; v < vectors; ++v) {
+                const std::size_t first = row_offset + v * kTiersPerVector;
+                store_vec(mass + first, rows.people[s][v] * survival);
+                store_vec(priors_cells + first, rows.priors[s][v] * survival);
+                store_vec(pending_cells + first, rows.pending[s][v] * survival);
+            }
+        }
+    }
+}
+
+}  // namespace vrsim::model::cohort
