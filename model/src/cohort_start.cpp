@@ -70,6 +70,11 @@ void CohortRun::create_starting_population() {
         states[former_member] = std::max(0.0, 1.0 - states[not_member] - states[member]);
         return states;
     };
+    // The same for every joiner type: worked out once, by months of age.
+    std::vector<std::array<double, 3>> gang_states_by_age(static_cast<std::size_t>(max_age_months));
+    for (int months = 120; months < max_age_months; ++months) {
+        gang_states_by_age[static_cast<std::size_t>(months)] = gang_states_at(months);
+    }
 
     // Careers: the recursion of the model's monthly dynamics from age 10 with the
     // rate as at month 0 (as the agent-based engine draws them).
@@ -150,7 +155,7 @@ void CohortRun::create_starting_population() {
                 const History& h = history[static_cast<std::size_t>(months - 120)];
                 std::array<double, 3> gang_share{1.0, 0.0, 0.0};
                 if (risk_type.gang_joiner) {
-                    gang_share = gang_states_at(months);
+                    gang_share = gang_states_by_age[static_cast<std::size_t>(months)];
                 }
                 for (int gang_state = 0; gang_state < cells_.gang_states(type); ++gang_state) {
                     if ((gang_state == member) != (gang_rate == 1)) {
