@@ -195,41 +195,46 @@ struct Cell {
 }
 
 // Custody per conviction, and months inside and on licence per sentence, at a
-// cell's record: linear interpolation in the tables on the prior-offence grid.
-// (Inlined, so that it is compiled for the same instruction set as its caller.)
+// cell's record: linear interpolation in the tables on the prior-offence grid,
+// past the last point its value.
 [[gnu::always_inline]] inline void custody_by_record(const AgeUnits& blend, const double* people,
-                                                     const double* priors, int tiers,
-                                                     double* custody_per_conviction,
-                                                     double* stay_months, double* licence_months) {
+                                                     const double* priors, std::size_t v,
+                                                     Vec& custody_per_conviction, Vec& stay_months,
+                                                     Vec& licence_months) {
+    const std::size_t first = v * kTiersPerVector;
+    const Vec x = load_vec(people + first);
+    const auto kept = x > kNegligiblePeople;
     const std::size_t size = blend.custody.size();
-    const double last = static_cast<double>(size) - 1.0;
-    for (int tier = 0; tier < tiers; ++tier) {
-        const auto t = static_cast<std::size_t>(tier);
-        custody_per_conviction[t] = 0.0;
-        stay_months[t] = 0.0;
-        licence_months[t] = 0.0;
-        if (people[t] <= kNegligiblePeople) {
-            continue;
+    const std::int64_t last_interval =
+        std::max<std::int64_t>(0, static_cast<std::int64_t>(size) - 2);
+    const Vec prior_per_person = kept ? load_vec(priors + first) / x : Vec{};
+    const Vec position = min_vec(max_vec(prior_per_person * kPriorSteps, Vec{}),
+                                 splat(static_cast<double>(size - 1)));
+    VecBits below = __builtin_convertvector(position, VecBits);  // truncates: position >= 0
+    below = below < last_interval ? below : VecBits{} + last_interval;
+    const Vec fraction = position - __builtin_convertvector(below, Vec);
+    auto at = [&](const std::vector<double>& table) {
+        Vec low;
+        Vec high;
+        for (int i = 0; i < kTiersPerVector; ++i) {
+            const auto b = static_cast<std::size_t>(below[i]);
+            low[i] = table[b];
+            high[i] = table[std::min(b + 1, size - 1)];
         }
-        const double position = std::clamp(priors[t] / people[t] * kPriorSteps, 0.0, last);
-        auto below = static_cast<std::size_t>(position);
-        double fraction = position - static_cast<double>(below);
-        if (below + 1 >= size) {
-            below = size - 1;
-            fraction = 0.0;
-        }
-        auto of = [&](const std::vector<double>& table) {
-            return fraction > 0.0 ? table[below] + fraction * (table[below + 1] - table[below])
-                                  : table[below];
-        };
-        const double custody_unit = of(blend.custody);
-        if (blend.convictions > 0.0 && custody_unit > 0.0) {
-            const double per_sentence = 1.0 / custody_unit;
-            custody_per_conviction[t] = custody_unit * blend.per_conviction;
-            stay_months[t] = of(blend.custody_months) * per_sentence;
-            licence_months[t] = of(blend.licence_months) * per_sentence;
-        }
+        return low + fraction * (high - low);
+    };
+    const Vec custody_unit = at(blend.custody);
+    const auto sentenced = kept & (custody_unit > 0.0);
+    if (blend.convictions <= 0.0) {
+        custody_per_conviction = Vec{};
+        stay_months = Vec{};
+        licence_months = Vec{};
+        return;
     }
+    const Vec per_sentence = sentenced ? 1.0 / custody_unit : Vec{};
+    custody_per_conviction = sentenced ? custody_unit * blend.per_conviction : Vec{};
+    stay_months = at(blend.custody_months) * per_sentence;
+    licence_months = at(blend.licence_months) * per_sentence;
 }
 
 }  // namespace
@@ -310,9 +315,9 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
         sums.clear(vector_count);
         Rows& rows = after[static_cast<std::size_t>(gang)];
         const double conviction_share = blend.conviction_share;
-        std::array<double, kMaxTiers> custody_per_conviction_by_tier;
-        std::array<double, kMaxTiers> stay_months_by_tier;
-        std::array<double, kMaxTiers> licence_months_by_tier;
+        Lanes custody_per_conviction;
+        Lanes stay_months;
+        Lanes licence_months;
 
         for (int status = 0; status < kStatusCount; ++status) {
             const std::size_t row_offset = static_cast<std::size_t>(gang * kStatusCount + status) *
@@ -334,15 +339,15 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             const bool desisted = is_desisted(status);
             const bool record = has_record(status);
             const TierTerms& career = terms[desisted ? 1 : 0];
-            if (record) {
-                custody_by_record(blend, people_row, priors_row, stride,
-                                  custody_per_conviction_by_tier.data(), stay_months_by_tier.data(),
-                                  licence_months_by_tier.data());
-            } else {
-                std::fill_n(custody_per_conviction_by_tier.begin(), stride,
-                            blend.custody_per_conviction_clean);
-                std::fill_n(stay_months_by_tier.begin(), stride, blend.stay_months_clean);
-                std::fill_n(licence_months_by_tier.begin(), stride, blend.licence_months_clean);
+            for (std::size_t v = 0; v < vectors; ++v) {
+                if (record) {
+                    custody_by_record(blend, people_row, priors_row, v, custody_per_conviction[v],
+                                      stay_months[v], licence_months[v]);
+                } else {
+                    custody_per_conviction[v] = splat(blend.custody_per_conviction_clean);
+                    stay_months[v] = splat(blend.stay_months_clean);
+                    licence_months[v] = splat(blend.licence_months_clean);
+                }
             }
             // Moves a share of the cell's people (with their record) to a status,
             // adding proven offences and cases waiting.
@@ -357,14 +362,13 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             // offences and may send the person to custody, with the record they
             // have by then.
             auto court = [&](std::size_t v, Vec due_cases, Vec& convictions, Vec& sentences) {
-                const std::size_t first = v * kTiersPerVector;
                 convictions = due_cases * conviction_share;
-                sentences = convictions * load_vec(&custody_per_conviction_by_tier[first]);
+                sentences = convictions * custody_per_conviction[v];
                 sums.proven[v] += convictions;
                 sums.convictions[v] += convictions;
                 sums.sentences[v] += sentences;
-                sums.custody_months[v] += sentences * load_vec(&stay_months_by_tier[first]);
-                sums.licence_months[v] += sentences * load_vec(&licence_months_by_tier[first]);
+                sums.custody_months[v] += sentences * stay_months[v];
+                sums.licence_months[v] += sentences * licence_months[v];
             };
             // IOM scores proven offences over the last 12 months, whether the
             // person is free or inside: Poisson counts over the window, qualifying
