@@ -280,8 +280,11 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                   programmes_[static_cast<std::size_t>(triage_programme_)].triage_capacity_share
             : 0.0;
 
-    std::array<Rows, 3> after;  // left uninitialised but for the gang states and vectors in use
-    for (int gang = 0; gang < gang_states; ++gang) {
+    // By gang state, and for joiners the members leaving this month (former
+    // members); left uninitialised but for the gang states and vectors in use.
+    std::array<Rows, 3> after;
+    const int rows_used = gang_states == 2 ? 3 : 1;
+    for (int gang = 0; gang < rows_used; ++gang) {
         after[static_cast<std::size_t>(gang)].clear(vector_count);
     }
     for (int gang = 0; gang < gang_states; ++gang) {
@@ -679,7 +682,7 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
         }
     }
     population_by_age_[age_index] += block_people;
-    if (gang_states == 3) {
+    if (gang_states == 2) {
         // Joiners this month are members from next month; leavers likewise.
         Rows& outside = after[not_member];
         Rows& members = after[member];
@@ -714,6 +717,26 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                 store_vec(mass + first, rows.people[s][v] * survival);
                 store_vec(priors_cells + first, rows.priors[s][v] * survival);
                 store_vec(pending_cells + first, rows.pending[s][v] * survival);
+            }
+        }
+    }
+    if (gang_states == 2) {
+        // Leavers join the non-joiners of their sex and tier, whose month is
+        // done (groups run in order, non-joiners first).
+        const Rows& leavers = after[former_member];
+        const std::size_t non_joiners = cells_.group_cell(age, group - 1);
+        for (int status = 0; status < kStatusCount; ++status) {
+            const auto s = static_cast<std::size_t>(status);
+            const std::size_t row_offset =
+                non_joiners + static_cast<std::size_t>(status) * static_cast<std::size_t>(stride);
+            for (std::size_t v = 0; v < vectors; ++v) {
+                const std::size_t first = row_offset + v * kTiersPerVector;
+                store_vec(mass_.data() + first,
+                          load_vec(mass_.data() + first) + leavers.people[s][v] * survival);
+                store_vec(priors_.data() + first,
+                          load_vec(priors_.data() + first) + leavers.priors[s][v] * survival);
+                store_vec(pending_.data() + first,
+                          load_vec(pending_.data() + first) + leavers.pending[s][v] * survival);
             }
         }
     }

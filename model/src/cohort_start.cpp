@@ -157,13 +157,21 @@ void CohortRun::create_starting_population() {
                 if (risk_type.gang_joiner) {
                     gang_share = gang_states_by_age[static_cast<std::size_t>(months)];
                 }
-                for (int gang_state = 0; gang_state < cells_.gang_states(type); ++gang_state) {
+                for (int gang_state = 0; gang_state < 3; ++gang_state) {
                     if ((gang_state == member) != (gang_rate == 1)) {
                         continue;
                     }
                     const double n = people * gang_share[static_cast<std::size_t>(gang_state)];
+                    if (n <= 0.0) {
+                        continue;
+                    }
+                    // Former members are among the non-joiners of their sex and tier.
+                    const bool former = gang_state == former_member;
+                    const std::size_t held_type = former ? cells_.non_joiner_type(type) : type;
+                    const int held_state = former ? not_member : gang_state;
                     auto add = [&](int status, double share, double priors) {
-                        const std::size_t cell = cells_.cell(age_index, type, gang_state, status);
+                        const std::size_t cell =
+                            cells_.cell(age_index, held_type, held_state, status);
                         mass_[cell] += n * share;
                         priors_[cell] += n * priors;
                     };

@@ -96,8 +96,12 @@ inline constexpr int kTiersPerVector = 4;  // model/src/cohort_lanes.hpp
 constexpr bool group_joins_gang(int group) {
     return (group & 1) != 0;
 }
+// Gang states a group's compartments hold: not (yet) a member, member. Former
+// members offend, and are referred, as people never in a gang, so on leaving
+// they join the non-joiners of their sex and tier (whose tier mean differs a
+// little: the error is in README "Two engines").
 constexpr int group_gang_states(int group) {
-    return group_joins_gang(group) ? 3 : 1;
+    return group_joins_gang(group) ? 2 : 1;
 }
 
 struct Layout {
@@ -111,7 +115,11 @@ struct Layout {
     std::size_t age_block = 0;                            // cells per single year of age
     int ages = 0;                                         // single years from 10 to max age
     std::size_t cells() const { return age_block * static_cast<std::size_t>(ages); }
-    int gang_states(std::size_t type) const { return types[type].gang_joiner ? 3 : 1; }
+    int gang_states(std::size_t type) const { return types[type].gang_joiner ? 2 : 1; }
+    // The non-joiner type of a joiner type's sex and tier.
+    std::size_t non_joiner_type(std::size_t type) const {
+        return types[type].gang_joiner ? type - static_cast<std::size_t>(tiers) : type;
+    }
     // The first cell of a group's compartments of one age: gang state x status
     // rows of `tier_stride` cells.
     std::size_t group_cell(int age, int group) const {
