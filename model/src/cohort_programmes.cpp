@@ -189,8 +189,9 @@ void CohortRun::run_radicalisation(int month) {
             double waiting = 0.0;
             double vulnerable = 0.0;
             int months_held = 0;
-            for (int a = std::max(0, 12 * static_cast<int>(age) - 11);
-                 a <= 12 * static_cast<int>(age); ++a) {
+            const int first_year = cells_.age_first_year[age];
+            const int last_year = first_year + cells_.age_years[age] - 1;
+            for (int a = std::max(0, 12 * first_year - 11); a <= 12 * last_year; ++a) {
                 const int months = 120 + a;
                 ++months_held;
                 waiting += std::clamp((onset_last - std::max(months + 1, onset_first)) / onset_span,
@@ -254,12 +255,18 @@ void CohortRun::run_programmes(int month) {
     // Victims' ages follow the victimisation weights of the age bands.
     const PlaceParameters& place = p_.place;
     auto victim_weight = [&](std::size_t age) {
-        const double years = static_cast<double>(age) + kAgeOfCriminalResponsibility;
-        const auto upper =
-            std::upper_bound(place.age_band_lower.begin(), place.age_band_lower.end(), years);
-        const auto band = static_cast<std::size_t>(
-            std::max<std::ptrdiff_t>(0, upper - place.age_band_lower.begin() - 1));
-        return population_by_age_[age] * p_.victims.age_band_victimisation[band];
+        // The compartment's years evenly.
+        double weight = 0.0;
+        const int first_year = cells_.age_first_year[age];
+        for (int year = first_year; year < first_year + cells_.age_years[age]; ++year) {
+            const double years = static_cast<double>(year) + kAgeOfCriminalResponsibility;
+            const auto upper =
+                std::upper_bound(place.age_band_lower.begin(), place.age_band_lower.end(), years);
+            const auto band = static_cast<std::size_t>(
+                std::max<std::ptrdiff_t>(0, upper - place.age_band_lower.begin() - 1));
+            weight += p_.victims.age_band_victimisation[band] / cells_.age_years[age];
+        }
+        return population_by_age_[age] * weight;
     };
     double victim_weight_total = 0.0;
     double victim_weight_members = 0.0;

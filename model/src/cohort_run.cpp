@@ -130,23 +130,44 @@ void CohortRun::run() {
 }
 
 void CohortRun::age_everyone() {
-    // Everyone moves up a compartment; the oldest leave at the maximum age.
+    // Single years move up a compartment, the last of them into the first
+    // band; a band passes on its oldest year's share (tables), the last one
+    // out of the model at the maximum age. Bands first, oldest first, so
+    // that each passes on what it held before.
     const std::size_t block = cells_.age_block;
-    std::move_backward(mass_.begin(), mass_.end() - static_cast<std::ptrdiff_t>(block),
-                       mass_.end());
-    std::move_backward(priors_.begin(), priors_.end() - static_cast<std::ptrdiff_t>(block),
-                       priors_.end());
-    std::fill(mass_.begin(), mass_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
-    std::fill(priors_.begin(), priors_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
-    std::move_backward(pending_.begin(), pending_.end() - static_cast<std::ptrdiff_t>(block),
-                       pending_.end());
-    std::fill(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(block), 0.0);
-    std::move_backward(radicalisation_waiting_.begin(), radicalisation_waiting_.end() - 1,
-                       radicalisation_waiting_.end());
-    std::move_backward(radicalisation_vulnerable_.begin(), radicalisation_vulnerable_.end() - 1,
-                       radicalisation_vulnerable_.end());
-    radicalisation_waiting_.front() = 0.0;
-    radicalisation_vulnerable_.front() = 0.0;
+    const auto ages = static_cast<std::size_t>(cells_.ages);
+    const auto singles = static_cast<std::size_t>(cells_.single_years);
+    auto age_values = [&](std::vector<double>& values, std::size_t width) {
+        auto at = [&](std::size_t age) {
+            return values.begin() + static_cast<std::ptrdiff_t>(age * width);
+        };
+        for (std::size_t age = ages; age-- > singles;) {
+            const double moving = band_oldest_share_[age];
+            for (std::size_t i = 0; i < width; ++i) {
+                const double passed = at(age)[static_cast<std::ptrdiff_t>(i)] * moving;
+                at(age)[static_cast<std::ptrdiff_t>(i)] -= passed;
+                if (age + 1 < ages) {
+                    at(age + 1)[static_cast<std::ptrdiff_t>(i)] += passed;
+                }
+            }
+        }
+        if (singles == 0) {
+            return;
+        }
+        if (singles < ages) {
+            for (std::size_t i = 0; i < width; ++i) {
+                at(singles)[static_cast<std::ptrdiff_t>(i)] +=
+                    at(singles - 1)[static_cast<std::ptrdiff_t>(i)];
+            }
+        }
+        std::move_backward(at(0), at(singles - 1), at(singles));
+        std::fill(at(0), at(1), 0.0);
+    };
+    age_values(mass_, block);
+    age_values(priors_, block);
+    age_values(pending_, block);
+    age_values(radicalisation_waiting_, 1);
+    age_values(radicalisation_vulnerable_, 1);
 }
 
 void CohortRun::step(int month) {

@@ -294,6 +294,8 @@ class CohortRun {
     std::array<PerOffenceType<double>, 4> mixes_{};
     std::vector<double> age_curve_by_year_;  // by years since 10
     std::vector<double> death_by_year_;      // a month
+    std::vector<double> year_weight_;        // share of its age band's people, by year
+    std::vector<double> band_oldest_share_;  // by age compartment: moving up at ageing
     double desistance_probability_ = 0.0;    // a month
     double gang_leave_probability_ = 0.0;
     PerOffenceType<double> custody_months_by_type_{};  // mean months inside of a sentence

@@ -150,8 +150,9 @@ void CohortRun::create_starting_population() {
                 if (people <= 0.0) {
                     continue;
                 }
-                // Compartment y holds months since 10 in [12y - 11, 12y] at month 0.
-                const int age_index = std::min((months - 120 + 11) / 12, cells_.ages - 1);
+                // Year y holds months since 10 in [12y - 11, 12y] at month 0.
+                const int age_index =
+                    cells_.age_of_year(std::min((months - 120 + 11) / 12, cells_.years - 1));
                 const History& h = history[static_cast<std::size_t>(months - 120)];
                 std::array<double, 3> gang_share{1.0, 0.0, 0.0};
                 if (risk_type.gang_joiner) {

@@ -93,6 +93,12 @@ struct RiskType {
 inline constexpr int kRiskGroups = 4;
 inline constexpr int kMaxTiers = 16;
 inline constexpr int kTiersPerVector = 4;  // model/src/cohort_lanes.hpp
+// Assumption: from 50, where offending is low and changes slowly with age,
+// people are held in 5-year age bands, spread over a band's years as its
+// survivors would be, the oldest year's share moving up a band a year; README
+// "Two engines" gives the error.
+inline constexpr int kBandsFromAge = 50;
+inline constexpr int kBandYears = 5;
 constexpr bool group_joins_gang(int group) {
     return (group & 1) != 0;
 }
@@ -113,7 +119,18 @@ struct Layout {
     int tier_stride = 0;  // tiers rounded up to whole vectors; the padding stays empty
     std::array<std::size_t, kRiskGroups> group_offset{};  // within an age block
     std::size_t age_block = 0;                            // cells per single year of age
-    int ages = 0;                                         // single years from 10 to max age
+    // Age compartments: single years from 10, then bands of kBandYears from
+    // kBandsFromAge (the last band ends at the maximum age). Each holds the
+    // years since 10 [first year, first year + years).
+    int ages = 0;
+    int years = 0;         // single years from 10 to the maximum age
+    int single_years = 0;  // compartments of one year, from 10
+    std::vector<int> age_first_year;
+    std::vector<int> age_years;
+    // The compartment of a year since 10.
+    int age_of_year(int year) const {
+        return year < single_years ? year : single_years + (year - single_years) / kBandYears;
+    }
     std::size_t cells() const { return age_block * static_cast<std::size_t>(ages); }
     int gang_states(std::size_t type) const { return types[type].gang_joiner ? 2 : 1; }
     // The non-joiner type of a joiner type's sex and tier.

@@ -57,7 +57,7 @@ double hazard_over(const std::vector<int>& months, int first, int last) {
 
 void CohortRun::prepare_tables() {
     const OffendingParameters& offending = p_.offending;
-    const auto years = static_cast<std::size_t>(cells_.ages);
+    const auto years = static_cast<std::size_t>(cells_.years);
     age_curve_by_year_.resize(years);
     death_by_year_.resize(years);
     for (std::size_t year = 0; year < years; ++year) {
@@ -67,6 +67,26 @@ void CohortRun::prepare_tables() {
         const double annual_hazard =
             p_.demography.mortality_gompertz_a * std::exp(p_.demography.mortality_gompertz_b * age);
         death_by_year_[year] = 1.0 - std::exp(-annual_hazard / 12.0);
+    }
+    // Within an age band, people are spread over its years as survivors are:
+    // each year holds those of the year before less a year's deaths.
+    year_weight_.assign(years, 1.0);
+    band_oldest_share_.assign(static_cast<std::size_t>(cells_.ages), 1.0);
+    for (std::size_t age = static_cast<std::size_t>(cells_.single_years);
+         age < static_cast<std::size_t>(cells_.ages); ++age) {
+        const auto first = static_cast<std::size_t>(cells_.age_first_year[age]);
+        const auto span = static_cast<std::size_t>(cells_.age_years[age]);
+        double surviving = 1.0;
+        double total = 0.0;
+        for (std::size_t year = first; year < first + span; ++year) {
+            year_weight_[year] = surviving;
+            total += surviving;
+            surviving *= std::pow(1.0 - death_by_year_[year], 12.0);
+        }
+        for (std::size_t year = first; year < first + span; ++year) {
+            year_weight_[year] /= total;
+        }
+        band_oldest_share_[age] = year_weight_[first + span - 1];
     }
     const JusticeParameters& justice = p_.justice;
     for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
@@ -170,21 +190,36 @@ ClassUnits CohortRun::class_units(int age_class_index, bool in_gang, std::size_t
 
 AgeMix CohortRun::age_mix(int age, int since) const {
     // Months since the 10th birthday of the people in the compartment: 12
-    // consecutive months (fewer in the youngest, which entrants are filling).
+    // consecutive months a year it holds (fewer in the youngest, which
+    // entrants are filling), evenly.
+    const auto compartment = static_cast<std::size_t>(age);
+    const int first_year = cells_.age_first_year[compartment];
+    const int last_year = first_year + cells_.age_years[compartment] - 1;
     std::vector<int> months_since_ten;
-    for (int a = std::max(0, 12 * age + since - 11); a <= 12 * age + since; ++a) {
+    for (int a = std::max(0, 12 * first_year + since - 11); a <= 12 * last_year + since; ++a) {
         months_since_ten.push_back(a);
     }
     AgeMix mix;
-    const double n = static_cast<double>(months_since_ten.size());
+    // Months weigh alike in a single year; in a band, as their year's survivors.
+    const bool band = cells_.age_years[compartment] > 1;
+    auto month_weight = [&](int a) {
+        return band ? year_weight_[static_cast<std::size_t>(
+                          std::clamp(a / 12, first_year, last_year))]
+                    : 1.0;
+    };
+    double n = 0.0;
+    for (int a : months_since_ten) {
+        n += month_weight(a);
+    }
     std::vector<int> months_since_birth_next;  // at the start of next month
     for (int a : months_since_ten) {
-        const auto year = static_cast<std::size_t>(std::min(a / 12, cells_.ages - 1));
+        const auto year = static_cast<std::size_t>(std::min(a / 12, cells_.years - 1));
         const double age_years = kAgeOfCriminalResponsibility + a / 12.0;
+        const double weight = month_weight(a) / n;
         mix.class_share[static_cast<std::size_t>(
-            age_class(age_years < 18.0, age_years >= partner_age_years_))] += 1.0 / n;
-        mix.age_curve += age_curve_by_year_[year] / n;
-        mix.death_probability += death_by_year_[year] / n;
+            age_class(age_years < 18.0, age_years >= partner_age_years_))] += weight;
+        mix.age_curve += age_curve_by_year_[year] * weight;
+        mix.death_probability += death_by_year_[year] * weight;
         months_since_birth_next.push_back(120 + a + 1);
     }
     const GangParameters& gang = p_.risk.gang;
@@ -202,7 +237,7 @@ AgeMix CohortRun::age_mix(int age, int since) const {
         for (int a : months_since_ten) {
             const double age_years = kAgeOfCriminalResponsibility + a / 12.0;
             share += age_years >= programme.min_age_years && age_years < programme.max_age_years
-                         ? 1.0 / n
+                         ? month_weight(a) / n
                          : 0.0;
         }
         mix.programme_share.push_back(share);

@@ -141,7 +141,15 @@ Layout make_layout(const Parameters& p, int tiers) {
             static_cast<std::size_t>(group_gang_states(group) * kStatusCount * layout.tier_stride);
     }
     layout.age_block = offset;
-    layout.ages = static_cast<int>(p.place.max_age_years) - kAgeOfCriminalResponsibility;
+    layout.years = static_cast<int>(p.place.max_age_years) - kAgeOfCriminalResponsibility;
+    layout.single_years = std::clamp(kBandsFromAge - kAgeOfCriminalResponsibility, 0, layout.years);
+    for (int year = 0; year < layout.years;) {
+        const int span = year < layout.single_years ? 1 : std::min(kBandYears, layout.years - year);
+        layout.age_first_year.push_back(year);
+        layout.age_years.push_back(span);
+        year += span;
+    }
+    layout.ages = static_cast<int>(layout.age_first_year.size());
     return layout;
 }
 
