@@ -1,8 +1,9 @@
 #pragma once
 // The cohort engine: the violence model as expected flows between compartments,
 // x[t+1] = P(t) x[t] + inflow(t), from the same Parameters as the agent-based
-// engine. Compartments are single years of age x sex x future gang membership x
-// risk tier (an interval of propensity x risk-factor multipliers) x gang state x
+// engine. Compartments are age (single years to 49, then 5-year bands) x sex x
+// future gang membership x risk tier (an interval of propensity x risk-factor
+// multipliers) x in a gang or not (former members join the non-joiners) x
 // career state (no offence yet, active, desisted; record; free, custody,
 // licence, recall); each carries its proven record and its cases waiting for
 // court. P(t) is block-sparse, so it is applied compartment by compartment
