@@ -10,18 +10,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include <boost/random/exponential_distribution.hpp>
+
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
-
-namespace {
-
-CandidateDraws draw_candidate(Stream& stream) {
-    return {stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform(),
-            stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()};
-}
-
-}  // namespace
 
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
@@ -200,9 +193,9 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     set_next_touch(person, month);
 }
 
-void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& draws,
+void ReplicateRun::consider_candidate(std::uint32_t person, int month, const Stream& draws,
                                       std::uint32_t offence_number) {
-    CandidateDraws d = draw_candidate(draws);
+    const CandidateDraws d(draws, offence_number);
     // Earlier offences this month may have changed the rate (a recall to custody).
     double rate = personal_rate(person, month);
     if (rate <= 0.0) {
@@ -226,10 +219,11 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& d
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
-    if (d.accept * s_.people.record[person].candidate_envelope * all_types >= rate * with_effects) {
+    if (d.accept() * s_.people.record[person].candidate_envelope * all_types >=
+        rate * with_effects) {
         return;
     }
-    double target = d.type * with_effects;
+    double target = d.type() * with_effects;
     std::size_t type = 0;
     for (; type + 1 < kOffenceTypeCount; ++type) {
         if (target < weights[type]) {
@@ -260,7 +254,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
                                   const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
     if (people.record[person].career_end_month == kNever) {
-        double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career);
+        double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career());
         people.record[person].career_end_month =
             static_cast<SimMonth>(std::min<double>(month + 1 + career_months, kNever - 1));
     }
@@ -271,7 +265,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     ++s_.last_offences_by_month[static_cast<std::size_t>(month)];
     people.record[person].last_offence_month = static_cast<SimMonth>(month);
 
-    bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
+    bool recorded = draws.record() < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
         outcome(month, Outcome::offences_committed) += 1.0;
         outcome(month, committed_outcome(type)) += 1.0;
@@ -312,8 +306,8 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     if (violent && in_gang(people, person, month)) {
         expose_gang(people.record[person].gang - 1U, person, month);
     }
-    if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)] *
-                                         detection_multiplier(person, month)) {
+    if (recorded && draws.sanction() < p_.justice.sanction_probability[index_of(type)] *
+                                           detection_multiplier(person, month)) {
         sanction(person, month, type, draws, offence_number);
     }
 }

@@ -485,10 +485,10 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
         const JusticeParameters& justice = p_.justice;
         const double out_of_court = justice.youth_out_of_court_share;
         double proven_formally = justice.conviction_probability;
-        if (draws.disposal < out_of_court) {
+        if (draws.disposal() < out_of_court) {
             proven_formally =
-                draws.disposal >= out_of_court * justice.youth_community_resolution_share ? 1.0
-                                                                                          : 0.0;
+                draws.disposal() >= out_of_court * justice.youth_community_resolution_share ? 1.0
+                                                                                            : 0.0;
         }
         people.record[person].flags |= kTriaged;
         people.record[person].programme_membership |= membership_bit(programme);

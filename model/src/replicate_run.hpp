@@ -11,17 +11,35 @@
 
 namespace vrsim::model {
 
-// Draws per candidate offence, always all of them, so that the same candidate
-// uses the same numbers for the same decision in every scenario.
-struct CandidateDraws {
-    double accept;
-    double type;
-    double record;
-    double sanction;
-    double disposal;
-    double delay;
-    double recall;
-    double career;
+// Draws per candidate offence: the n-th candidate of a person's month owns
+// draws 8n to 8n+7 of the month's offence stream, always the same ones, so
+// that the same candidate uses the same numbers for the same decision in every
+// scenario. Each is made only when a decision asks for it (most candidates
+// are never recorded, so never sanctioned), which gives the very numbers
+// drawing all eight in order would.
+class CandidateDraws {
+  public:
+    CandidateDraws(const Stream& offence_stream, std::uint32_t offence_number)
+        : first_(offence_stream) {
+        first_.discard(std::uint64_t{kDrawsPerCandidate} * offence_number);
+    }
+    double accept() const { return at(0); }
+    double type() const { return at(1); }
+    double record() const { return at(2); }
+    double sanction() const { return at(3); }
+    double disposal() const { return at(4); }
+    double delay() const { return at(5); }
+    double recall() const { return at(6); }
+    double career() const { return at(7); }
+
+  private:
+    static constexpr std::uint32_t kDrawsPerCandidate = 8;
+    double at(std::uint64_t draw) const {
+        Stream stream = first_;
+        stream.discard(draw);
+        return stream.uniform();
+    }
+    Stream first_;
 };
 
 class ReplicateRun {
@@ -56,7 +74,7 @@ class ReplicateRun {
     void draw_candidate_time(std::uint32_t person, double from_time, int now);
     void set_next_touch(std::uint32_t person, int now);
     void schedule(std::uint32_t person, int from_month, int now);
-    void consider_candidate(std::uint32_t person, int month, Stream& draws,
+    void consider_candidate(std::uint32_t person, int month, const Stream& draws,
                             std::uint32_t offence_number);
     void commit_offence(std::uint32_t person, int month, OffenceType type,
                         const CandidateDraws& draws, std::uint32_t offence_number);
