@@ -16,6 +16,7 @@ void People::clear() {
     birth_month.clear();
     exit_month.clear();
     area.clear();
+    female.clear();
 }
 
 void People::reserve(std::size_t people) {
@@ -25,19 +26,22 @@ void People::reserve(std::size_t people) {
     birth_month.reserve(people);
     exit_month.reserve(people);
     area.reserve(people);
+    female.reserve(people);
 }
 
-std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area) {
+std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area, bool is_female) {
     auto index = static_cast<std::uint32_t>(record.size());
     PersonRecord& added = record.emplace_back();
     added.birth_month = birth;
     added.exit_month = exit;
     added.area = home_area;
+    added.flags = is_female ? kFemale : 0;
     partner.push_back(kNobody);
     victimisation.push_back(0.0F);
     birth_month.push_back(birth);
     exit_month.push_back(exit);
     area.push_back(home_area);
+    female.push_back(is_female ? 1 : 0);
     return index;
 }
 

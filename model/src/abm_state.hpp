@@ -71,7 +71,7 @@ static_assert(sizeof(PersonRecord) == 64, "one cache line per person");
 // People: one record each, and beside it columns for what only some steps read:
 // the partner, and for the yearly victim tables, which scan everyone in order,
 // the victimisation risk and copies of the fields that never change after a
-// person is added (birth, exit, area), so the scan reads 9 bytes a person
+// person is added (birth, exit, area, sex), so the scan reads 10 bytes a person
 // rather than a whole record.
 struct People {
     std::vector<PersonRecord> record;
@@ -80,15 +80,16 @@ struct People {
     std::vector<SimMonth> birth_month;   // = record[i].birth_month
     std::vector<SimMonth> exit_month;    // = record[i].exit_month
     std::vector<std::uint8_t> area;      // = record[i].area
+    std::vector<std::uint8_t> female;    // = record[i].flags & kFemale, as 0 or 1
 
     std::size_t size() const { return record.size(); }
     void clear();
     void reserve(std::size_t people);
     // Appends a person with these fixed attributes and neutral state; returns its index.
-    std::uint32_t add(SimMonth birth, SimMonth exit, std::uint8_t home_area);
+    std::uint32_t add(SimMonth birth, SimMonth exit, std::uint8_t home_area, bool is_female);
     std::size_t bytes_per_person() const {
         return sizeof(PersonRecord) + sizeof(std::uint32_t) + sizeof(float) + 2 * sizeof(SimMonth) +
-               sizeof(std::uint8_t);
+               2 * sizeof(std::uint8_t);
     }
     // Asks the cache for the record a touch reads (a hint: changes no state).
     void prefetch(std::uint32_t person) const { __builtin_prefetch(&record[person]); }
@@ -144,6 +145,14 @@ struct RadicalisationCase {
     bool handed_on = false;    // left Channel to other services: not referred again
 };
 
+// What partner choice asks of a resident before reading their record: most
+// candidates are ruled out by sex or age, read from here in the order of
+// residents_by_area rather than from a record elsewhere in memory.
+struct ResidentTraits {
+    SimMonth birth_month = 0;
+    std::uint8_t female = 0;
+};
+
 struct AbmState {
     People people;
     std::vector<std::vector<std::uint32_t>> touches_by_month;
@@ -166,6 +175,7 @@ struct AbmState {
     // of their victimisation weights (a draw is a binary search), and each area's
     // total so a victim from elsewhere can pick the area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
+    std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
     std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
     std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age

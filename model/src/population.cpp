@@ -118,7 +118,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         exit_month = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
-    people.add(static_cast<SimMonth>(birth_month), exit_month, area);
+    people.add(static_cast<SimMonth>(birth_month), exit_month, area, (flags & kFemale) != 0);
     people.record[person].birth_calendar_month =
         static_cast<std::uint8_t>(calendar_month(birth_month));
 
