@@ -76,12 +76,6 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     s_.resident_traits_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
     s_.coarse_weight_by_area.resize(areas);
-    for (std::size_t area = 0; area < areas; ++area) {
-        s_.residents_by_area[area].clear();
-        s_.resident_traits_by_area[area].clear();
-        s_.cumulative_weight_by_area[area].clear();
-        s_.coarse_weight_by_area[area].clear();
-    }
     // The age band's weight by whole months of age, looked up rather than
     // searched for each resident (the same numbers: age_years is months / 12).
     auto& weight_by_age_months = s_.victim_weight_by_age_months;
@@ -91,25 +85,55 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             p_.victims
                 .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
     }
-    // One pass over everyone in index order, reading the fixed columns only.
+    // Two passes over everyone in index order, reading the fixed columns only:
+    // the first counts each area's residents, so the second writes each table
+    // in place rather than appending (sizes change little from year to year,
+    // so resizing rarely has anything to fill).
+    std::vector<std::size_t> residents_in(areas, 0);
+    for (std::uint32_t person = 0; person < people.size(); ++person) {
+        residents_in[people.area[person]] += people.exit_month[person] > month ? 1 : 0;
+    }
+    struct AreaTable {
+        std::uint32_t* residents;
+        ResidentTraits* traits;
+        double* cumulative;
+        double* coarse;
+        std::size_t filled;
+        double running;
+    };
+    std::vector<AreaTable> tables(areas);
+    for (std::size_t area = 0; area < areas; ++area) {
+        const std::size_t count = residents_in[area];
+        s_.residents_by_area[area].resize(count);
+        s_.resident_traits_by_area[area].resize(count);
+        s_.cumulative_weight_by_area[area].resize(count);
+        s_.coarse_weight_by_area[area].resize((count + kVictimBlock - 1) / kVictimBlock);
+        tables[area] = {s_.residents_by_area[area].data(),
+                        s_.resident_traits_by_area[area].data(),
+                        s_.cumulative_weight_by_area[area].data(),
+                        s_.coarse_weight_by_area[area].data(),
+                        0,
+                        0.0};
+    }
+    const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
     for (std::uint32_t person = 0; person < people.size(); ++person) {
         if (people.exit_month[person] <= month) {
             continue;
         }
         const int age_months = month - people.birth_month[person];
         const double age_weight =
-            age_months >= 0 && age_months < static_cast<int>(weight_by_age_months.size())
+            age_months >= 0 && age_months < age_months_tabulated
                 ? weight_by_age_months[static_cast<std::size_t>(age_months)]
                 : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
         const double weight = people.victimisation[person] * age_weight;
-        const std::size_t area = people.area[person];
-        auto& cumulative = s_.cumulative_weight_by_area[area];
-        s_.residents_by_area[area].push_back(person);
-        s_.resident_traits_by_area[area].push_back(
-            {people.birth_month[person], people.female[person]});
-        cumulative.push_back((cumulative.empty() ? 0.0 : cumulative.back()) + weight);
-        if ((cumulative.size() - 1) % kVictimBlock == 0) {
-            s_.coarse_weight_by_area[area].push_back(cumulative.back());
+        AreaTable& table = tables[people.area[person]];
+        const std::size_t at = table.filled++;
+        table.residents[at] = person;
+        table.traits[at] = {people.birth_month[person], people.female[person]};
+        table.running += weight;  // from 0.0, as the running totals always began
+        table.cumulative[at] = table.running;
+        if (at % kVictimBlock == 0) {
+            table.coarse[at / kVictimBlock] = table.running;
         }
     }
     s_.cumulative_weight_of_areas.clear();
