@@ -93,6 +93,8 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
             for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
                 double weight =
                     mix[type] * offending.seasonality[type][static_cast<std::size_t>(month)];
+                mix_season_weight_[static_cast<std::size_t>(combination)]
+                                  [static_cast<std::size_t>(month)][type] = weight;
                 seasonal_total += weight;
                 if (is_violence_against_the_person(static_cast<OffenceType>(type))) {
                     seasonal_violence += weight;

@@ -185,36 +185,40 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
         draw_candidate_time(person, month, month);
     }
     Stream draws = stream(Decision::offence, person, month);
+    const auto season = static_cast<std::size_t>(calendar_month(month));
     std::uint32_t offence_number = 0;
     while (people.record[person].candidate_time < month + 1) {
-        consider_candidate(person, month, draws, offence_number++);
+        consider_candidate(person, month, season, draws, offence_number++);
         draw_candidate_time(person, people.record[person].candidate_time, month);
     }
     set_next_touch(person, month);
 }
 
-void ReplicateRun::consider_candidate(std::uint32_t person, int month, const Stream& draws,
-                                      std::uint32_t offence_number) {
+void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size_t season,
+                                      const Stream& draws, std::uint32_t offence_number) {
     const CandidateDraws d(draws, offence_number);
     // Earlier offences this month may have changed the rate (a recall to custody).
     double rate = personal_rate(person, month);
     if (rate <= 0.0) {
         return;
     }
-    auto season = static_cast<std::size_t>(calendar_month(month));
     auto mix = static_cast<std::size_t>(mix_of(person, month));
     double contagion = contagion_level(person, month);
     double all_types = mix_seasonal_total_[mix][season];
-    // Weight of each type: mix x season x contagion (on violence) x programme effects.
+    // Weight of each type: mix x season (tabulated) x contagion (on violence) x
+    // programme effects.
+    const PerOffenceType<double>& mix_by_season = mix_season_weight_[mix][season];
+    const double violence_factor = 1.0 + contagion;
     PerOffenceType<double> weights{};
     if (!offending_ratios(person, month, weights)) {
         weights.fill(1.0);
     }
     double with_effects = 0.0;
     for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        auto offence_type = static_cast<OffenceType>(type);
-        weights[type] *= mix_[mix][type] * p_.offending.seasonality[type][season] *
-                         (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+        weights[type] *=
+            mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
+                                       ? violence_factor
+                                       : 1.0);
         with_effects += weights[type];
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is

@@ -109,9 +109,9 @@ bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
     return true;
 }
 
-double ReplicateRun::effect_ceiling(std::uint32_t person) const {
+double ReplicateRun::raised_effect_ceiling(std::uint32_t person) const {
     const std::uint32_t slot_index = s_.people.record[person].effect_slot;
-    if (!any_raising_effect_ || slot_index == kNobody) {
+    if (slot_index == kNobody) {
         return 1.0;
     }
     double ceiling = 1.0;

@@ -74,8 +74,8 @@ class ReplicateRun {
     void draw_candidate_time(std::uint32_t person, double from_time, int now);
     void set_next_touch(std::uint32_t person, int now);
     void schedule(std::uint32_t person, int from_month, int now);
-    void consider_candidate(std::uint32_t person, int month, const Stream& draws,
-                            std::uint32_t offence_number);
+    void consider_candidate(std::uint32_t person, int month, std::size_t season,
+                            const Stream& draws, std::uint32_t offence_number);
     void commit_offence(std::uint32_t person, int month, OffenceType type,
                         const CandidateDraws& draws, std::uint32_t offence_number);
 
@@ -132,7 +132,10 @@ class ReplicateRun {
     double recall_multiplier(std::uint32_t person, int month) const;
     // At least every offending ratio the person's effects can reach (1 when none
     // raises offending), so candidate schedules stay above the true rate.
-    double effect_ceiling(std::uint32_t person) const;
+    double effect_ceiling(std::uint32_t person) const {
+        return any_raising_effect_ ? raised_effect_ceiling(person) : 1.0;  // inline: most runs
+    }
+    double raised_effect_ceiling(std::uint32_t person) const;
     void rescale_gang_exit(std::uint32_t person, double hazard_ratio, int month);
 
     // radicalisation.cpp
@@ -180,6 +183,8 @@ class ReplicateRun {
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
+    // mix x seasonality by type, for each mix and month of the year (0 = January).
+    std::array<std::array<PerOffenceType<double>, 12>, 4> mix_season_weight_{};
     std::array<std::array<double, 12>, 4> mix_seasonal_total_{};
     std::array<std::array<double, 12>, 4> mix_seasonal_violence_{};
     double proven_share_of_offences_ = 0.0;  // for initial criminal histories
