@@ -72,12 +72,9 @@ void ReplicateRun::end_effect(std::size_t programme, std::uint32_t person, int m
     }
 }
 
-bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
-                                    PerOffenceType<double>& ratios) const {
+bool ReplicateRun::slot_offending_ratios(std::uint32_t person, int month,
+                                         PerOffenceType<double>& ratios) const {
     const std::uint32_t slot_index = s_.people.record[person].effect_slot;
-    if (slot_index == kNobody) {
-        return false;
-    }
     ratios.fill(1.0);
     const EffectSlot& slot = s_.effect_slots[slot_index];
     for (std::size_t i = 0; i < slot.count; ++i) {

@@ -127,7 +127,12 @@ class ReplicateRun {
     void end_effect(std::size_t programme, std::uint32_t person, int month);
     // Hazard ratios on each offence type from programmes, now or fading; false
     // when the person has none.
-    bool offending_ratios(std::uint32_t person, int month, PerOffenceType<double>& ratios) const;
+    bool offending_ratios(std::uint32_t person, int month, PerOffenceType<double>& ratios) const {
+        return s_.people.record[person].effect_slot != kNobody &&
+               slot_offending_ratios(person, month, ratios);  // inline: most people have none
+    }
+    bool slot_offending_ratios(std::uint32_t person, int month,
+                               PerOffenceType<double>& ratios) const;
     double detection_multiplier(std::uint32_t person, int month) const;
     double recall_multiplier(std::uint32_t person, int month) const;
     // At least every offending ratio the person's effects can reach (1 when none
