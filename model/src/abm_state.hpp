@@ -169,7 +169,10 @@ struct AbmState {
     std::vector<ProgrammeRun> programmes;
     std::vector<EffectSlot> effect_slots;
     std::vector<RadicalisationCase> radicalisation_cases;
-    std::vector<std::uint64_t> iom_recent;  // IOM selection's scratch, kept to reuse its memory
+    // IOM selection's scratch, kept to reuse its memory: proven offences in the
+    // window by person (zero between selections) and the people with any.
+    std::vector<std::uint32_t> iom_proven_in_window;
+    std::vector<std::pair<std::uint32_t, SimMonth>> iom_offenders_in_window;
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
     // of their victimisation weights (a draw is a binary search), and each area's
@@ -177,8 +180,9 @@ struct AbmState {
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
-    std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
-    std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age
+    std::vector<std::vector<double>> coarse_weight_by_area;        // every kVictimBlock-th of those
+    std::vector<std::vector<std::uint32_t>> coarse_guide_by_area;  // see coarse_block (victims.cpp)
+    std::vector<double> victim_weight_by_age_months;  // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };
 

@@ -42,16 +42,40 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
     return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
 }
 
+// The coarse block a target falls in (the first coarse total above it), found
+// from the guide: guide[k] counts the coarse totals at or below k / G of the
+// area's total (G = guide.size() - 1), so the block of a uniform draw u lies
+// between guide[floor(u G)] and the next entry, usually one or two totals
+// apart, instead of a binary search of the whole coarse table whose every
+// step waits on memory. Rounding can put the target just outside that range;
+// then (rarely) the whole table is searched. Either way the block is the one
+// std::upper_bound finds.
+std::size_t coarse_block(const std::vector<double>& coarse, const std::vector<std::uint32_t>& guide,
+                         double uniform, double target) {
+    const std::size_t buckets = guide.size() - 1;
+    const std::size_t bucket =
+        std::min(buckets - 1, static_cast<std::size_t>(uniform * static_cast<double>(buckets)));
+    const std::size_t low = guide[bucket];
+    const std::size_t high = guide[bucket + 1];
+    if ((low == 0 || coarse[low - 1] <= target) &&
+        (high == coarse.size() || coarse[high] > target)) {
+        return static_cast<std::size_t>(
+            upper_bound_branchless(coarse.data() + low, high - low, target) - coarse.data());
+    }
+    return static_cast<std::size_t>(upper_bound_branchless(coarse.data(), coarse.size(), target) -
+                                    coarse.data());
+}
+
 // The same index through a coarse table of every kVictimBlock-th running total:
-// the coarse search stays in cache and the fine one reads one block, where a
-// search of the whole area's totals misses the cache at most of its steps. The
-// block's lines, and those of `residents` the index will be looked up in, are
-// asked for together so their cache misses overlap.
+// the coarse search (through its guide) stays in cache and the fine one reads
+// one block, where a search of the whole area's totals misses the cache at most
+// of its steps. The block's lines, and those of `residents` the index will be
+// looked up in, are asked for together so their cache misses overlap.
 std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
+                           const std::vector<std::uint32_t>& guide,
                            const std::vector<std::uint32_t>& residents, double uniform) {
     const double target = uniform * cumulative.back();
-    const auto block = static_cast<std::size_t>(
-        upper_bound_branchless(coarse.data(), coarse.size(), target) - coarse.data());
+    const std::size_t block = coarse_block(coarse, guide, uniform, target);
     if (block == 0) {
         return 0;  // even the first running total exceeds the target
     }
@@ -76,6 +100,7 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     s_.resident_traits_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
     s_.coarse_weight_by_area.resize(areas);
+    s_.coarse_guide_by_area.resize(areas);
     // The age band's weight by whole months of age, looked up rather than
     // searched for each resident (the same numbers: age_years is months / 12).
     auto& weight_by_age_months = s_.victim_weight_by_age_months;
@@ -136,6 +161,23 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             table.coarse[at / kVictimBlock] = table.running;
         }
     }
+    for (std::size_t area = 0; area < areas; ++area) {
+        const auto& coarse = s_.coarse_weight_by_area[area];
+        auto& guide = s_.coarse_guide_by_area[area];
+        const std::size_t buckets = std::max<std::size_t>(1, coarse.size());
+        const double total = tables[area].running;  // = the area's last running total
+        guide.resize(buckets + 1);
+        std::size_t below = 0;
+        for (std::size_t bucket = 0; bucket < buckets; ++bucket) {
+            const double boundary =
+                total * (static_cast<double>(bucket) / static_cast<double>(buckets));
+            while (below < coarse.size() && coarse[below] <= boundary) {
+                ++below;
+            }
+            guide[bucket] = static_cast<std::uint32_t>(below);
+        }
+        guide[buckets] = static_cast<std::uint32_t>(coarse.size());
+    }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
     for (const auto& cumulative : s_.cumulative_weight_by_area) {
@@ -184,8 +226,9 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
             return kNobody;
         }
         const auto& residents = s_.residents_by_area[area];
-        std::uint32_t candidate = residents[weighted_index(
-            cumulative, s_.coarse_weight_by_area[area], residents, draws.uniform())];
+        std::uint32_t candidate =
+            residents[weighted_index(cumulative, s_.coarse_weight_by_area[area],
+                                     s_.coarse_guide_by_area[area], residents, draws.uniform())];
         if (usable(candidate)) {
             return candidate;
         }
