@@ -11,7 +11,7 @@ namespace vrsim::model {
 
 void People::clear() {
     record.clear();
-    partner.clear();
+    gang_months.clear();
     victimisation.clear();
     birth_month.clear();
     exit_month.clear();
@@ -21,7 +21,7 @@ void People::clear() {
 
 void People::reserve(std::size_t people) {
     record.reserve(people);
-    partner.reserve(people);
+    gang_months.reserve(people);
     victimisation.reserve(people);
     birth_month.reserve(people);
     exit_month.reserve(people);
@@ -36,7 +36,7 @@ std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area,
     added.exit_month = exit;
     added.area = home_area;
     added.flags = is_female ? kFemale : 0;
-    partner.push_back(kNobody);
+    gang_months.emplace_back();
     victimisation.push_back(0.0F);
     birth_month.push_back(birth);
     exit_month.push_back(exit);

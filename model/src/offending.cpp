@@ -140,11 +140,11 @@ void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
                    ? static_cast<int>(people.record[person].candidate_time)
                    : kNever;
     if (people.record[person].gang != 0) {
-        if (people.record[person].gang_join_month > now) {
-            next = std::min<int>(next, people.record[person].gang_join_month);
+        if (people.gang_months[person].join_month > now) {
+            next = std::min<int>(next, people.gang_months[person].join_month);
         }
-        if (people.record[person].gang_leave_month > now) {
-            next = std::min<int>(next, people.record[person].gang_leave_month);
+        if (people.gang_months[person].leave_month > now) {
+            next = std::min<int>(next, people.gang_months[person].leave_month);
         }
     }
     if (people.record[person].career_end_month > now) {
@@ -187,11 +187,11 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     }
     bool event = people.record[person].career_end_month == month;
     if (people.record[person].gang != 0) {
-        if (people.record[person].gang_join_month == month) {
+        if (people.gang_months[person].join_month == month) {
             s_.gang_members[people.record[person].gang - 1U].push_back(person);
             event = true;
         }
-        event = event || people.record[person].gang_leave_month == month;
+        event = event || people.gang_months[person].leave_month == month;
     }
     if (event) {
         // The rate changed at the start of this month: redraw from there.

@@ -160,7 +160,7 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (!in_gang(people, person, month) || hazard_ratio == 1.0) {
         return;
     }
-    const int leave = people.record[person].gang_leave_month;
+    const int leave = people.gang_months[person].leave_month;
     const int remaining = leave - month;
     const int rescaled =
         std::min(total_months_,
@@ -171,7 +171,7 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (rescaled < total_months_) {
         ++s_.gang_leaves_by_month[static_cast<std::size_t>(rescaled)];
     }
-    people.record[person].gang_leave_month = static_cast<SimMonth>(rescaled);
+    people.gang_months[person].leave_month = static_cast<SimMonth>(rescaled);
     if (people.record[person].next_touch_month != month) {
         set_next_touch(person, month);
     }

@@ -205,8 +205,8 @@ class ReplicateRun {
 // The small per-person rules every step asks for, inline because they sit on
 // the hot path of each candidate offence.
 inline bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people.record[person].gang != 0 && people.record[person].gang_join_month <= month &&
-           month < people.record[person].gang_leave_month;
+    return people.record[person].gang != 0 && people.gang_months[person].join_month <= month &&
+           month < people.gang_months[person].leave_month;
 }
 
 inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {

@@ -238,7 +238,7 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
-    std::uint32_t partner = people.partner[person];
+    std::uint32_t partner = people.record[person].partner;
     if (partner != kNobody && people.record[partner].exit_month > month) {
         return partner;
     }
@@ -264,10 +264,10 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
             std::abs(candidate_age - age) > 10.0 || people.record[candidate].exit_month <= month) {
             continue;
         }
-        if (people.partner[candidate] == kNobody ||
-            people.record[people.partner[candidate]].exit_month <= month) {
-            people.partner[person] = candidate;
-            people.partner[candidate] = person;
+        if (people.record[candidate].partner == kNobody ||
+            people.record[people.record[candidate].partner].exit_month <= month) {
+            people.record[person].partner = candidate;
+            people.record[candidate].partner = person;
             return candidate;
         }
     }
@@ -321,7 +321,7 @@ void ReplicateRun::expose_gang(std::uint32_t gang, std::uint32_t except, int mon
     std::size_t kept = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
         std::uint32_t member = members[i];
-        if (s_.people.record[member].gang_leave_month <= month ||
+        if (s_.people.gang_months[member].leave_month <= month ||
             s_.people.record[member].exit_month <= month) {
             continue;
         }
