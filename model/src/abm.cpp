@@ -11,33 +11,37 @@ namespace vrsim::model {
 
 void People::clear() {
     record.clear();
-    partner.clear();
+    gang_months.clear();
     victimisation.clear();
     birth_month.clear();
     exit_month.clear();
     area.clear();
+    female.clear();
 }
 
 void People::reserve(std::size_t people) {
     record.reserve(people);
-    partner.reserve(people);
+    gang_months.reserve(people);
     victimisation.reserve(people);
     birth_month.reserve(people);
     exit_month.reserve(people);
     area.reserve(people);
+    female.reserve(people);
 }
 
-std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area) {
+std::uint32_t People::add(SimMonth birth, SimMonth exit, std::uint8_t home_area, bool is_female) {
     auto index = static_cast<std::uint32_t>(record.size());
     PersonRecord& added = record.emplace_back();
     added.birth_month = birth;
     added.exit_month = exit;
     added.area = home_area;
-    partner.push_back(kNobody);
+    added.flags = is_female ? kFemale : 0;
+    gang_months.emplace_back();
     victimisation.push_back(0.0F);
     birth_month.push_back(birth);
     exit_month.push_back(exit);
     area.push_back(home_area);
+    female.push_back(is_female ? 1 : 0);
     return index;
 }
 
@@ -89,6 +93,8 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
             for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
                 double weight =
                     mix[type] * offending.seasonality[type][static_cast<std::size_t>(month)];
+                mix_season_weight_[static_cast<std::size_t>(combination)]
+                                  [static_cast<std::size_t>(month)][type] = weight;
                 seasonal_total += weight;
                 if (is_violence_against_the_person(static_cast<OffenceType>(type))) {
                     seasonal_violence += weight;

@@ -46,6 +46,7 @@ struct alignas(64) PersonRecord {
     // month on, and it fades after.
     float exposure_level = 0.0F;
     std::uint32_t effect_slot = kNobody;  // kNobody, or index into effect slots
+    std::uint32_t partner = kNobody;      // kNobody until a partner is linked
     SimMonth birth_month = 0;
     SimMonth exit_month = kNever;      // death; the person is gone from this month
     SimMonth release_month = -kNever;  // in custody while month < release_month
@@ -54,12 +55,10 @@ struct alignas(64) PersonRecord {
     SimMonth next_touch_month = kNever;  // the bucket the person is waiting in
     SimMonth schedule_month = -kNever;   // month of the last schedule draw
     SimMonth exposure_month = kNever;
-    SimMonth gang_join_month = kNever;
-    SimMonth gang_leave_month = kNever;
     SimMonth last_offence_month = -kNever;
     SimMonth last_victim_month = -kNever;
     std::uint16_t schedules_in_month = 0;
-    std::uint16_t gang = 0;  // 0 = never in a gang, else gang index + 1
+    std::uint16_t gang = 0;  // 0 = never in a gang, else gang index + 1 (see People::gang_months)
     std::uint16_t proven_offences = 0;
     std::uint16_t programme_membership = 0;  // bit p: in programme p or waiting
     std::uint8_t flags = 0;
@@ -68,27 +67,35 @@ struct alignas(64) PersonRecord {
 };
 static_assert(sizeof(PersonRecord) == 64, "one cache line per person");
 
+// When a person is in their gang: from join_month until leave_month.
+struct GangMonths {
+    SimMonth join_month = kNever;
+    SimMonth leave_month = kNever;
+};
+
 // People: one record each, and beside it columns for what only some steps read:
-// the partner, and for the yearly victim tables, which scan everyone in order,
-// the victimisation risk and copies of the fields that never change after a
-// person is added (birth, exit, area), so the scan reads 9 bytes a person
-// rather than a whole record.
+// the months of a gang membership (read only for the few with a gang, so they
+// need not take room in the record), and for the yearly victim tables, which
+// scan everyone in order, the victimisation risk and copies of the fields that
+// never change after a person is added (birth, exit, area, sex), so the scan
+// reads 10 bytes a person rather than a whole record.
 struct People {
     std::vector<PersonRecord> record;
-    std::vector<std::uint32_t> partner;  // kNobody until a partner is linked
-    std::vector<float> victimisation;    // latent victimisation risk, mean about 1
-    std::vector<SimMonth> birth_month;   // = record[i].birth_month
-    std::vector<SimMonth> exit_month;    // = record[i].exit_month
-    std::vector<std::uint8_t> area;      // = record[i].area
+    std::vector<GangMonths> gang_months;  // meaningful where record[i].gang != 0
+    std::vector<float> victimisation;     // latent victimisation risk, mean about 1
+    std::vector<SimMonth> birth_month;    // = record[i].birth_month
+    std::vector<SimMonth> exit_month;     // = record[i].exit_month
+    std::vector<std::uint8_t> area;       // = record[i].area
+    std::vector<std::uint8_t> female;     // = record[i].flags & kFemale, as 0 or 1
 
     std::size_t size() const { return record.size(); }
     void clear();
     void reserve(std::size_t people);
     // Appends a person with these fixed attributes and neutral state; returns its index.
-    std::uint32_t add(SimMonth birth, SimMonth exit, std::uint8_t home_area);
+    std::uint32_t add(SimMonth birth, SimMonth exit, std::uint8_t home_area, bool is_female);
     std::size_t bytes_per_person() const {
-        return sizeof(PersonRecord) + sizeof(std::uint32_t) + sizeof(float) + 2 * sizeof(SimMonth) +
-               sizeof(std::uint8_t);
+        return sizeof(PersonRecord) + sizeof(GangMonths) + sizeof(float) + 2 * sizeof(SimMonth) +
+               2 * sizeof(std::uint8_t);
     }
     // Asks the cache for the record a touch reads (a hint: changes no state).
     void prefetch(std::uint32_t person) const { __builtin_prefetch(&record[person]); }
@@ -144,6 +151,14 @@ struct RadicalisationCase {
     bool handed_on = false;    // left Channel to other services: not referred again
 };
 
+// What partner choice asks of a resident before reading their record: most
+// candidates are ruled out by sex or age, read from here in the order of
+// residents_by_area rather than from a record elsewhere in memory.
+struct ResidentTraits {
+    SimMonth birth_month = 0;
+    std::uint8_t female = 0;
+};
+
 struct AbmState {
     People people;
     std::vector<std::vector<std::uint32_t>> touches_by_month;
@@ -160,15 +175,20 @@ struct AbmState {
     std::vector<ProgrammeRun> programmes;
     std::vector<EffectSlot> effect_slots;
     std::vector<RadicalisationCase> radicalisation_cases;
-    std::vector<std::uint64_t> iom_recent;  // IOM selection's scratch, kept to reuse its memory
+    // IOM selection's scratch, kept to reuse its memory: proven offences in the
+    // window by person (zero between selections) and the people with any.
+    std::vector<std::uint32_t> iom_proven_in_window;
+    std::vector<std::pair<std::uint32_t, SimMonth>> iom_offenders_in_window;
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
     // of their victimisation weights (a draw is a binary search), and each area's
     // total so a victim from elsewhere can pick the area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
+    std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
-    std::vector<std::vector<double>> coarse_weight_by_area;  // every kVictimBlock-th of those
-    std::vector<double> victim_weight_by_age_months;         // age band weight, by months of age
+    std::vector<std::vector<double>> coarse_weight_by_area;        // every kVictimBlock-th of those
+    std::vector<std::vector<std::uint32_t>> coarse_guide_by_area;  // see coarse_block (victims.cpp)
+    std::vector<double> victim_weight_by_age_months;  // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };
 

@@ -26,7 +26,7 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
         refer_on(ReferralEvent::domestic_abuse_perpetrator, person, month);
     }
     if (on_licence &&
-        draws.recall < justice.recall_probability * recall_multiplier(person, month)) {
+        draws.recall() < justice.recall_probability * recall_multiplier(person, month)) {
         // Recall: back to custody for a fixed term from this month; the licence runs on.
         int release = month + justice.recall_months;
         people.record[person].release_month =
@@ -36,14 +36,14 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
     if (youth && divert_to_triage(person, month, type, draws)) {
         return;
     }
-    if (draws.disposal < out_of_court_share) {
+    if (draws.disposal() < out_of_court_share) {
         if (reported(month)) {
             outcome(month, Outcome::out_of_court_disposals) += 1.0;
         }
         double community_resolution_share = youth ? justice.youth_community_resolution_share
                                                   : justice.adult_community_resolution_share;
         // The same draw splits the disposal, so no decision shifts another's numbers.
-        if (draws.disposal >= out_of_court_share * community_resolution_share) {
+        if (draws.disposal() >= out_of_court_share * community_resolution_share) {
             prove(person, month, month);  // a caution
             s_.index_events.push_back({person, month});
         }
@@ -51,7 +51,7 @@ void ReplicateRun::sanction(std::uint32_t person, int month, OffenceType type,
     }
     // Exponential delay rounded to whole months (mean as set).
     int delay = static_cast<int>(
-        std::lround(-justice.charge_to_sentence_mean_months * std::log1p(-draws.delay)));
+        std::lround(-justice.charge_to_sentence_mean_months * std::log1p(-draws.delay())));
     int court_month = month + delay;
     if (court_month < total_months_) {
         s_.cases_by_month[static_cast<std::size_t>(court_month)].push_back(

@@ -10,18 +10,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include <boost/random/exponential_distribution.hpp>
+
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
-
-namespace {
-
-CandidateDraws draw_candidate(Stream& stream) {
-    return {stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform(),
-            stream.uniform(), stream.uniform(), stream.uniform(), stream.uniform()};
-}
-
-}  // namespace
 
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
@@ -62,7 +55,10 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
         static_cast<std::uint16_t>(std::min(draw_number + 1, 65535));
     Stream draws = stream(Decision::offending_schedule, person,
                           static_cast<std::int64_t>(now) * 65536 + draw_number);
-    double waiting = -std::log1p(-draws.uniform());  // Exponential(1) in hazard units
+    // The waiting time in hazard units, Exponential(1), by Boost's ziggurat:
+    // almost always one 64-bit draw and a table look-up, where -log1p(-u) took
+    // a tenth of the run.
+    const double waiting = boost::random::exponential_distribution<double>(1.0)(draws);
 
     people.record[person].candidate_time = kNoCandidate;
     people.record[person].candidate_envelope = 0.0F;
@@ -92,7 +88,6 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     }
     double at_start =
         cumulative[whole] + (age - whole) * (cumulative[whole + 1] - cumulative[whole]);
-    double target = at_start + waiting / envelope;
     // The first tabulated month whose cumulative hazard exceeds the target, as
     // std::upper_bound over the rest of the table would find it, but cheaper:
     // first ruled out when it lies at or past `end` (most people's next
@@ -101,6 +96,7 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     const double* last = cumulative + hazard_table_months_;
     const int end_index = end - birth - 120;  // months since age 10 at `end`
     const double* high = end_index < hazard_table_months_ ? cumulative + end_index : last;
+    const double target = at_start + waiting / envelope;
     if (high != last && *high <= target) {
         return;  // the candidate would fall at or after `end`
     }
@@ -134,11 +130,11 @@ void ReplicateRun::set_next_touch(std::uint32_t person, int now) {
                    ? static_cast<int>(people.record[person].candidate_time)
                    : kNever;
     if (people.record[person].gang != 0) {
-        if (people.record[person].gang_join_month > now) {
-            next = std::min<int>(next, people.record[person].gang_join_month);
+        if (people.gang_months[person].join_month > now) {
+            next = std::min<int>(next, people.gang_months[person].join_month);
         }
-        if (people.record[person].gang_leave_month > now) {
-            next = std::min<int>(next, people.record[person].gang_leave_month);
+        if (people.gang_months[person].leave_month > now) {
+            next = std::min<int>(next, people.gang_months[person].leave_month);
         }
     }
     if (people.record[person].career_end_month > now) {
@@ -181,55 +177,60 @@ void ReplicateRun::touch(std::uint32_t person, int month) {
     }
     bool event = people.record[person].career_end_month == month;
     if (people.record[person].gang != 0) {
-        if (people.record[person].gang_join_month == month) {
+        if (people.gang_months[person].join_month == month) {
             s_.gang_members[people.record[person].gang - 1U].push_back(person);
             event = true;
         }
-        event = event || people.record[person].gang_leave_month == month;
+        event = event || people.gang_months[person].leave_month == month;
     }
     if (event) {
         // The rate changed at the start of this month: redraw from there.
         draw_candidate_time(person, month, month);
     }
     Stream draws = stream(Decision::offence, person, month);
+    const auto season = static_cast<std::size_t>(calendar_month(month));
     std::uint32_t offence_number = 0;
     while (people.record[person].candidate_time < month + 1) {
-        consider_candidate(person, month, draws, offence_number++);
+        consider_candidate(person, month, season, draws, offence_number++);
         draw_candidate_time(person, people.record[person].candidate_time, month);
     }
     set_next_touch(person, month);
 }
 
-void ReplicateRun::consider_candidate(std::uint32_t person, int month, Stream& draws,
-                                      std::uint32_t offence_number) {
-    CandidateDraws d = draw_candidate(draws);
+void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size_t season,
+                                      const Stream& draws, std::uint32_t offence_number) {
+    const CandidateDraws d(draws, offence_number);
     // Earlier offences this month may have changed the rate (a recall to custody).
     double rate = personal_rate(person, month);
     if (rate <= 0.0) {
         return;
     }
-    auto season = static_cast<std::size_t>(calendar_month(month));
     auto mix = static_cast<std::size_t>(mix_of(person, month));
     double contagion = contagion_level(person, month);
     double all_types = mix_seasonal_total_[mix][season];
-    // Weight of each type: mix x season x contagion (on violence) x programme effects.
+    // Weight of each type: mix x season (tabulated) x contagion (on violence) x
+    // programme effects.
+    const PerOffenceType<double>& mix_by_season = mix_season_weight_[mix][season];
+    const double violence_factor = 1.0 + contagion;
     PerOffenceType<double> weights{};
     if (!offending_ratios(person, month, weights)) {
         weights.fill(1.0);
     }
     double with_effects = 0.0;
     for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        auto offence_type = static_cast<OffenceType>(type);
-        weights[type] *= mix_[mix][type] * p_.offending.seasonality[type][season] *
-                         (is_violence_against_the_person(offence_type) ? 1.0 + contagion : 1.0);
+        weights[type] *=
+            mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
+                                       ? violence_factor
+                                       : 1.0);
         with_effects += weights[type];
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
-    if (d.accept * s_.people.record[person].candidate_envelope * all_types >= rate * with_effects) {
+    if (d.accept() * s_.people.record[person].candidate_envelope * all_types >=
+        rate * with_effects) {
         return;
     }
-    double target = d.type * with_effects;
+    double target = d.type() * with_effects;
     std::size_t type = 0;
     for (; type + 1 < kOffenceTypeCount; ++type) {
         if (target < weights[type]) {
@@ -260,7 +261,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
                                   const CandidateDraws& draws, std::uint32_t offence_number) {
     People& people = s_.people;
     if (people.record[person].career_end_month == kNever) {
-        double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career);
+        double career_months = -p_.offending.career_mean_months * std::log1p(-draws.career());
         people.record[person].career_end_month =
             static_cast<SimMonth>(std::min<double>(month + 1 + career_months, kNever - 1));
     }
@@ -271,7 +272,7 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     ++s_.last_offences_by_month[static_cast<std::size_t>(month)];
     people.record[person].last_offence_month = static_cast<SimMonth>(month);
 
-    bool recorded = draws.record < p_.justice.recording_probability[index_of(type)];
+    bool recorded = draws.record() < p_.justice.recording_probability[index_of(type)];
     if (reported(month)) {
         outcome(month, Outcome::offences_committed) += 1.0;
         outcome(month, committed_outcome(type)) += 1.0;
@@ -312,8 +313,8 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     if (violent && in_gang(people, person, month)) {
         expose_gang(people.record[person].gang - 1U, person, month);
     }
-    if (recorded && draws.sanction < p_.justice.sanction_probability[index_of(type)] *
-                                         detection_multiplier(person, month)) {
+    if (recorded && draws.sanction() < p_.justice.sanction_probability[index_of(type)] *
+                                           detection_multiplier(person, month)) {
         sanction(person, month, type, draws, offence_number);
     }
 }

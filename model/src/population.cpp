@@ -118,7 +118,7 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
         exit_month = static_cast<SimMonth>(exit);
         ++s_.exits_by_month[static_cast<std::size_t>(exit)];
     }
-    people.add(static_cast<SimMonth>(birth_month), exit_month, area);
+    people.add(static_cast<SimMonth>(birth_month), exit_month, area, (flags & kFemale) != 0);
     people.record[person].birth_calendar_month =
         static_cast<std::uint8_t>(calendar_month(birth_month));
 
@@ -196,9 +196,9 @@ void ReplicateRun::assign_gang_career(std::uint32_t person, int now, double join
     people.record[person].gang = static_cast<std::uint16_t>(index + 1);
     // A membership that began before now is marked as begun last month, so the
     // month's touch does not list the member in their gang a second time.
-    people.record[person].gang_join_month =
+    people.gang_months[person].join_month =
         static_cast<SimMonth>(join <= now ? std::min(join, now - 1) : join);
-    people.record[person].gang_leave_month = static_cast<SimMonth>(std::min(leave, total_months_));
+    people.gang_months[person].leave_month = static_cast<SimMonth>(std::min(leave, total_months_));
     if (join <= now) {
         gang_members_at_start_ += 1.0;
         s_.gang_members[index].push_back(person);

@@ -72,12 +72,9 @@ void ReplicateRun::end_effect(std::size_t programme, std::uint32_t person, int m
     }
 }
 
-bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
-                                    PerOffenceType<double>& ratios) const {
+bool ReplicateRun::slot_offending_ratios(std::uint32_t person, int month,
+                                         PerOffenceType<double>& ratios) const {
     const std::uint32_t slot_index = s_.people.record[person].effect_slot;
-    if (slot_index == kNobody) {
-        return false;
-    }
     ratios.fill(1.0);
     const EffectSlot& slot = s_.effect_slots[slot_index];
     for (std::size_t i = 0; i < slot.count; ++i) {
@@ -109,9 +106,9 @@ bool ReplicateRun::offending_ratios(std::uint32_t person, int month,
     return true;
 }
 
-double ReplicateRun::effect_ceiling(std::uint32_t person) const {
+double ReplicateRun::raised_effect_ceiling(std::uint32_t person) const {
     const std::uint32_t slot_index = s_.people.record[person].effect_slot;
-    if (!any_raising_effect_ || slot_index == kNobody) {
+    if (slot_index == kNobody) {
         return 1.0;
     }
     double ceiling = 1.0;
@@ -163,7 +160,7 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (!in_gang(people, person, month) || hazard_ratio == 1.0) {
         return;
     }
-    const int leave = people.record[person].gang_leave_month;
+    const int leave = people.gang_months[person].leave_month;
     const int remaining = leave - month;
     const int rescaled =
         std::min(total_months_,
@@ -174,7 +171,7 @@ void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, 
     if (rescaled < total_months_) {
         ++s_.gang_leaves_by_month[static_cast<std::size_t>(rescaled)];
     }
-    people.record[person].gang_leave_month = static_cast<SimMonth>(rescaled);
+    people.gang_months[person].leave_month = static_cast<SimMonth>(rescaled);
     if (people.record[person].next_touch_month != month) {
         set_next_touch(person, month);
     }

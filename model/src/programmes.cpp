@@ -243,30 +243,30 @@ void ReplicateRun::select_iom(std::size_t programme, int month) {
         int last_month;
     };
     std::vector<Candidate> candidates;
-    // Proven offences in the window as (person, month) packed in one integer
-    // (months are never negative), so sorting them sorts by person, then month.
-    std::vector<std::uint64_t>& recent = s_.iom_recent;
-    recent.clear();
+    // Proven offences in the window (the newest are last: they are appended
+    // as proven), counted per person in a scratch column that is zero between
+    // calls; the first of a person's offences met from the newest end is their
+    // most recent. The final sort orders candidates completely, so the order
+    // they are found in does not matter.
+    std::vector<std::uint32_t>& counts = s_.iom_proven_in_window;
+    std::vector<std::pair<std::uint32_t, SimMonth>>& seen = s_.iom_offenders_in_window;
+    counts.resize(s_.people.size(), 0);
+    seen.clear();
     const int window_start = month - parameters.iom_score_window_months;
     for (auto offence = s_.proven_offences.rbegin();
          offence != s_.proven_offences.rend() && offence->proven_month > window_start; ++offence) {
-        recent.push_back(static_cast<std::uint64_t>(offence->person) << 32 |
-                         static_cast<std::uint32_t>(offence->proven_month));
-    }
-    std::sort(recent.begin(), recent.end());
-    for (std::size_t i = 0; i < recent.size();) {
-        const auto person = static_cast<std::uint32_t>(recent[i] >> 32);
-        std::size_t j = i;
-        while (j < recent.size() && static_cast<std::uint32_t>(recent[j] >> 32) == person) {
-            ++j;
+        if (counts[offence->person]++ == 0) {
+            seen.emplace_back(offence->person, static_cast<SimMonth>(offence->proven_month));
         }
-        const int count = static_cast<int>(j - i);
+    }
+    for (const auto& [person, last_month] : seen) {
+        const int count = static_cast<int>(counts[person]);
+        counts[person] = 0;
         if (count >= parameters.iom_min_proven_offences &&
             (s_.people.record[person].programme_membership & membership_bit(programme)) == 0 &&
             eligible(programme, person, month)) {
-            candidates.push_back({person, count, static_cast<int>(recent[j - 1] & 0xFFFFFFFFULL)});
+            candidates.push_back({person, count, last_month});
         }
-        i = j;
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.proven != b.proven) {
@@ -485,10 +485,10 @@ bool ReplicateRun::divert_to_triage(std::uint32_t person, int month, OffenceType
         const JusticeParameters& justice = p_.justice;
         const double out_of_court = justice.youth_out_of_court_share;
         double proven_formally = justice.conviction_probability;
-        if (draws.disposal < out_of_court) {
+        if (draws.disposal() < out_of_court) {
             proven_formally =
-                draws.disposal >= out_of_court * justice.youth_community_resolution_share ? 1.0
-                                                                                          : 0.0;
+                draws.disposal() >= out_of_court * justice.youth_community_resolution_share ? 1.0
+                                                                                            : 0.0;
         }
         people.record[person].flags |= kTriaged;
         people.record[person].programme_membership |= membership_bit(programme);

@@ -11,17 +11,35 @@
 
 namespace vrsim::model {
 
-// Draws per candidate offence, always all of them, so that the same candidate
-// uses the same numbers for the same decision in every scenario.
-struct CandidateDraws {
-    double accept;
-    double type;
-    double record;
-    double sanction;
-    double disposal;
-    double delay;
-    double recall;
-    double career;
+// Draws per candidate offence: the n-th candidate of a person's month owns
+// draws 8n to 8n+7 of the month's offence stream, always the same ones, so
+// that the same candidate uses the same numbers for the same decision in every
+// scenario. Each is made only when a decision asks for it (most candidates
+// are never recorded, so never sanctioned), which gives the very numbers
+// drawing all eight in order would.
+class CandidateDraws {
+  public:
+    CandidateDraws(const Stream& offence_stream, std::uint32_t offence_number)
+        : first_(offence_stream) {
+        first_.discard(std::uint64_t{kDrawsPerCandidate} * offence_number);
+    }
+    double accept() const { return at(0); }
+    double type() const { return at(1); }
+    double record() const { return at(2); }
+    double sanction() const { return at(3); }
+    double disposal() const { return at(4); }
+    double delay() const { return at(5); }
+    double recall() const { return at(6); }
+    double career() const { return at(7); }
+
+  private:
+    static constexpr std::uint32_t kDrawsPerCandidate = 8;
+    double at(std::uint64_t draw) const {
+        Stream stream = first_;
+        stream.discard(draw);
+        return stream.uniform();
+    }
+    Stream first_;
 };
 
 class ReplicateRun {
@@ -56,8 +74,8 @@ class ReplicateRun {
     void draw_candidate_time(std::uint32_t person, double from_time, int now);
     void set_next_touch(std::uint32_t person, int now);
     void schedule(std::uint32_t person, int from_month, int now);
-    void consider_candidate(std::uint32_t person, int month, Stream& draws,
-                            std::uint32_t offence_number);
+    void consider_candidate(std::uint32_t person, int month, std::size_t season,
+                            const Stream& draws, std::uint32_t offence_number);
     void commit_offence(std::uint32_t person, int month, OffenceType type,
                         const CandidateDraws& draws, std::uint32_t offence_number);
 
@@ -109,12 +127,20 @@ class ReplicateRun {
     void end_effect(std::size_t programme, std::uint32_t person, int month);
     // Hazard ratios on each offence type from programmes, now or fading; false
     // when the person has none.
-    bool offending_ratios(std::uint32_t person, int month, PerOffenceType<double>& ratios) const;
+    bool offending_ratios(std::uint32_t person, int month, PerOffenceType<double>& ratios) const {
+        return s_.people.record[person].effect_slot != kNobody &&
+               slot_offending_ratios(person, month, ratios);  // inline: most people have none
+    }
+    bool slot_offending_ratios(std::uint32_t person, int month,
+                               PerOffenceType<double>& ratios) const;
     double detection_multiplier(std::uint32_t person, int month) const;
     double recall_multiplier(std::uint32_t person, int month) const;
     // At least every offending ratio the person's effects can reach (1 when none
     // raises offending), so candidate schedules stay above the true rate.
-    double effect_ceiling(std::uint32_t person) const;
+    double effect_ceiling(std::uint32_t person) const {
+        return any_raising_effect_ ? raised_effect_ceiling(person) : 1.0;  // inline: most runs
+    }
+    double raised_effect_ceiling(std::uint32_t person) const;
     void rescale_gang_exit(std::uint32_t person, double hazard_ratio, int month);
 
     // radicalisation.cpp
@@ -162,6 +188,8 @@ class ReplicateRun {
     int hazard_table_months_ = 0;
     // Offence mixes: index = in gang * 2 + can abuse a partner.
     std::array<PerOffenceType<double>, 4> mix_{};
+    // mix x seasonality by type, for each mix and month of the year (0 = January).
+    std::array<std::array<PerOffenceType<double>, 12>, 4> mix_season_weight_{};
     std::array<std::array<double, 12>, 4> mix_seasonal_total_{};
     std::array<std::array<double, 12>, 4> mix_seasonal_violence_{};
     double proven_share_of_offences_ = 0.0;  // for initial criminal histories
@@ -177,8 +205,8 @@ class ReplicateRun {
 // The small per-person rules every step asks for, inline because they sit on
 // the hot path of each candidate offence.
 inline bool in_gang(const People& people, std::uint32_t person, int month) {
-    return people.record[person].gang != 0 && people.record[person].gang_join_month <= month &&
-           month < people.record[person].gang_leave_month;
+    return people.record[person].gang != 0 && people.gang_months[person].join_month <= month &&
+           month < people.gang_months[person].leave_month;
 }
 
 inline double ReplicateRun::personal_rate(std::uint32_t person, int month) const {

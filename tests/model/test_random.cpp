@@ -16,6 +16,22 @@ TEST_CASE("A stream is a pure function of its key", "[random]") {
     }
 }
 
+TEST_CASE("discard(n) skips exactly n draws", "[random]") {
+    // The engine reads a candidate offence's k-th draw without making the
+    // draws before it; it must be the number drawing them in order gives.
+    for (std::uint64_t skipped : {0ULL, 1ULL, 7ULL, 8ULL, 1000ULL}) {
+        Stream in_order(7, 3, Decision::offence, 12345, 60);
+        for (std::uint64_t i = 0; i < skipped; ++i) {
+            in_order();
+        }
+        Stream skipping(7, 3, Decision::offence, 12345, 60);
+        skipping.discard(skipped);
+        for (int i = 0; i < 20; ++i) {
+            REQUIRE(skipping() == in_order());
+        }
+    }
+}
+
 TEST_CASE("Streams with keys differing in any part differ", "[random]") {
     std::set<std::uint64_t> first_draws;
     first_draws.insert(Stream(7, 3, Decision::offence, 12345, 60)());

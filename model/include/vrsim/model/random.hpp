@@ -61,9 +61,12 @@ class Stream {
     static constexpr result_type min() { return 0; }
     static constexpr result_type max() { return std::numeric_limits<result_type>::max(); }
     result_type operator()() {
-        state_ += 0x9e3779b97f4a7c15ULL;
+        state_ += kIncrement;
         return mix64(state_);
     }
+    // Skips `count` draws in O(1): the stream's n-th draw depends on n only, so
+    // code can read any one of a block of draws without making the others.
+    void discard(std::uint64_t count) { state_ += count * kIncrement; }
     // Uniform on [0, 1) with 53 random bits.
     double uniform() { return static_cast<double>((*this)() >> 11) * 0x1.0p-53; }
     // Uniform on 0 .. count-1 (count > 0).
@@ -72,6 +75,7 @@ class Stream {
     }
 
   private:
+    static constexpr std::uint64_t kIncrement = 0x9e3779b97f4a7c15ULL;
     explicit Stream(std::uint64_t state) : state_(state) {}
     static constexpr std::uint64_t key(std::uint64_t prefix, std::uint64_t subject,
                                        std::int64_t month) {
