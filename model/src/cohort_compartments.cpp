@@ -543,43 +543,33 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                     move(staying_status, v, cell, staying, 0.0, pending_per_mover * staying);
                     move(triaged_status, v, cell, triaged, 0.0, pending_per_mover * triaged);
                 }
-            } else if (is_on_licence(status)) {
+            } else {
+                // With a record: people carry this month's proven offences and
+                // cases still to come wherever they go.
+                auto move_with_cases = [&](int to, std::size_t v, Vec share) {
+                    move(to, v, cells[v], share, proven_events_lanes[v] * share,
+                         pending_left_lanes[v] * share);
+                };
+                const bool licence = is_on_licence(status);
                 const double recall_unit = blend.sanctions * justice.recall_probability;
                 for (std::size_t v = 0; v < vectors; ++v) {
                     if (!occupied[v]) {
                         continue;
                     }
-                    const Cell& cell = cells[v];
-                    const Vec proven_events = proven_events_lanes[v];
-                    const Vec pending_left = pending_left_lanes[v];
                     const Vec to_custody = p_custody[v];
+                    if (!licence) {
+                        move_with_cases(custody_of(desisted), v, to_custody);
+                        move_with_cases(status, v, 1.0 - to_custody);
+                        continue;
+                    }
                     const Vec to_recall =
                         (1.0 - to_custody) * chance_of_any(career.rate[v] * recall_unit);
                     const Vec staying = 1.0 - to_custody - to_recall;
                     const Vec licence_ends = staying * licence_end_probability_;
-                    move(custody_of(desisted), v, cell, to_custody, proven_events * to_custody,
-                         pending_left * to_custody);
-                    move(recalled_of(desisted), v, cell, to_recall, proven_events * to_recall,
-                         pending_left * to_recall);
-                    move(record_of(desisted), v, cell, licence_ends, proven_events * licence_ends,
-                         pending_left * licence_ends);
-                    move(status, v, cell, staying - licence_ends,
-                         proven_events * (staying - licence_ends),
-                         pending_left * (staying - licence_ends));
-                }
-            } else {  // free, with a record
-                for (std::size_t v = 0; v < vectors; ++v) {
-                    if (!occupied[v]) {
-                        continue;
-                    }
-                    const Cell& cell = cells[v];
-                    const Vec proven_events = proven_events_lanes[v];
-                    const Vec pending_left = pending_left_lanes[v];
-                    const Vec to_custody = p_custody[v];
-                    move(custody_of(desisted), v, cell, to_custody, proven_events * to_custody,
-                         pending_left * to_custody);
-                    move(status, v, cell, 1.0 - to_custody, proven_events * (1.0 - to_custody),
-                         pending_left * (1.0 - to_custody));
+                    move_with_cases(custody_of(desisted), v, to_custody);
+                    move_with_cases(recalled_of(desisted), v, to_recall);
+                    move_with_cases(record_of(desisted), v, licence_ends);
+                    move_with_cases(status, v, staying - licence_ends);
                 }
             }
         }
