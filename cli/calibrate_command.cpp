@@ -149,7 +149,33 @@ int calibrate_command(const CalibrateArguments& arguments,
                       << '\n';
             return kInterrupted;
         }
-        calibration::write_posterior_csv(out / "posterior.csv", result);
+        std::vector<std::string> files = {"posterior.csv", "diagnostics.csv", "checkpoint.json",
+                                          "observed.csv"};
+        nlohmann::json calibration_manifest = calibration_json(problem, options, result);
+        if (problem.observation &&
+            problem.observation->noise == scenarios::ObservationNoise::negative_binomial) {
+            // The fitted months' posterior predictive: each particle once more,
+            // its dispersion estimated, the bands checked against the months.
+            if (!arguments.quiet) {
+                std::cout << "Posterior predictive of the fitted months: simulating the "
+                          << result.posterior.particles.rows() << " particles once more\n";
+            }
+            const calibration::FittedPredictive predictive = calibration::fitted_predictive(
+                problem, simulator, result, options.seed, options.threads);
+            calibration::write_posterior_csv(out / "posterior.csv", predictive.posterior);
+            calibration::write_predictive_csv(out / "predictive.csv", predictive.series,
+                                              problem.window.to);
+            calibration::write_coverage_csv(out / "predictive_coverage.csv", predictive.series,
+                                            problem.window.to);
+            files.insert(files.end(), {"predictive.csv", "predictive_coverage.csv"});
+            calibration_manifest["observation"]["fitted_months_coverage"] =
+                coverage_json(predictive.series, problem.window.to);
+            if (!arguments.quiet) {
+                print_coverage(predictive.series, problem.window.to);
+            }
+        } else {
+            calibration::write_posterior_csv(out / "posterior.csv", result);
+        }
         calibration::write_diagnostics_csv(out / "diagnostics.csv", result);
         calibration::write_tidy_csv(
             calibration::fitted_series(problem.targets, problem.scenario.calibration->area),
@@ -163,17 +189,18 @@ int calibrate_command(const CalibrateArguments& arguments,
             {"scenario",
              {{"name", scenario->name}, {"files", files_with_digests(scenario->files)}}},
             {"observed_files", files_with_digests(arguments.observed)},
-            {"calibration", calibration_json(problem, options, result)},
-            {"files",
-             {"posterior.csv", "diagnostics.csv", "checkpoint.json", "observed.csv",
-              "manifest.json"}}};
+            {"calibration", calibration_manifest}};
+        files.emplace_back("manifest.json");
+        manifest["files"] = files;
         write_json(out / "manifest.json", manifest);
         if (!arguments.quiet) {
             std::cout << "Stopped: " << calibration::to_string(result.stop_reason) << " after "
                       << result.generations.size() << " generations, " << result.simulations
-                      << " simulations\nWrote " << out.string()
-                      << ": posterior.csv, diagnostics.csv, checkpoint.json, observed.csv, "
-                         "manifest.json\n";
+                      << " simulations\nWrote " << out.string() << ":";
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                std::cout << (i == 0 ? " " : ", ") << files[i];
+            }
+            std::cout << '\n';
         }
         return kOk;
     });
