@@ -263,6 +263,18 @@ TEST_CASE("The shipped scenarios carry their calibration settings", "[calibratio
     CHECK(std::filesystem::is_regular_file(croydon.calibration->mapping));
     REQUIRE(croydon.calibration->targets.size() == 1);
     CHECK(croydon.calibration->targets[0].outcome == "recorded_violence_against_the_person");
+    // Its observation model: NB noise with an estimated dispersion, and HMIC's
+    // recording trend with every number fitted.
+    REQUIRE(croydon.calibration->observation.has_value());
+    CHECK(croydon.calibration->observation->noise == ObservationNoise::negative_binomial);
+    CHECK_FALSE(croydon.calibration->observation->dispersion.has_value());
+    REQUIRE(croydon.calibration->observation->recording_trend.has_value());
+    const RecordingTrendSettings& trend = *croydon.calibration->observation->recording_trend;
+    CHECK(trend.before.value == 0.67);  // 1 - 0.33 (HMIC 2014)
+    CHECK_THAT(trend.before.source, Catch::Contains("HMIC"));
+    CHECK(trend.before.distribution.has_value());
+    CHECK(trend.midpoint_year.distribution.has_value());
+    CHECK(trend.duration_months.distribution.has_value());
     // The boroughs that extend Croydon's file fit their own rows.
     const Scenario haringey = load_scenario(library / "haringey" / "baseline.toml");
     REQUIRE(haringey.calibration.has_value());
