@@ -102,6 +102,19 @@ CalibrationProblem make_calibration_problem(const scenarios::Scenario& scenario,
     }
     problem.targets = make_targets(settings, observed, problem.window);
     problem.observation = settings.observation;
+    // The noise's dispersion is estimated from monthly targets: say so before
+    // the fit runs, not after.
+    if (problem.observation &&
+        problem.observation->noise == scenarios::ObservationNoise::negative_binomial &&
+        std::none_of(problem.targets.begin(), problem.targets.end(), [](const Target& target) {
+            return target.kind == scenarios::TargetKind::monthly;
+        })) {
+        throw CalibrationError(scenario.file.string() +
+                               ": [calibration.observation] negative binomial noise is for monthly "
+                               "counts, and [calibration] has no monthly target; add a "
+                               "[[calibration.targets]] with kind = \"monthly\", or set noise = "
+                               "\"none\"");
+    }
     return problem;
 }
 

@@ -167,6 +167,18 @@ TEST_CASE("Observation noise without a dispersion, or bad settings, exit 2 and s
     CHECK_THAT(broken.err, Catch::Contains(bad.string() + ":7:") &&
                                Catch::Contains("calibration.observation.recording_trend.before") &&
                                Catch::Contains("above 0"));
+
+    // Noise needs a monthly target to estimate its dispersion from: refused
+    // before any simulation.
+    const fs::path rate_only = folder.path / "rate_only.toml";
+    std::ofstream(rate_only) << "[scenario]\nname = \"rate only\"\nextends = \""
+                             << kObservedScenario.string()
+                             << "\"\n\n[calibration]\n[[calibration.targets]]\n"
+                                "outcome = \"recorded_total\"\nkind = \"rate\"\n";
+    const Result no_monthly = calibrate(rate_only, folder.path / "r", folder);
+    CHECK(no_monthly.exit_code == 2);
+    CHECK_THAT(no_monthly.err, Catch::Contains("no monthly target"));
+    CHECK_FALSE(fs::exists(folder.path / "r" / "posterior.csv"));
 }
 
 TEST_CASE("vrsim backtest scores the predictive with observation noise") {
