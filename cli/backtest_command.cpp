@@ -1,8 +1,10 @@
 #include "backtest_command.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 #include "calibration_support.hpp"
@@ -12,6 +14,7 @@
 #include "option_checks.hpp"
 #include "vrsim/calibration/backtest.hpp"
 #include "vrsim/calibration/posterior.hpp"
+#include "vrsim/calibration/posterior_predictive.hpp"
 #include "vrsim/calibration/tidy_csv.hpp"
 #include "vrsim/scenarios/output_files.hpp"
 #include "vrsim/scenarios/run_folder.hpp"
@@ -24,9 +27,6 @@ namespace fs = std::filesystem;
 
 constexpr int kMaxThreads = 4096;
 constexpr int kMaxHorizonMonths = 120;
-// The quantiles of backtest_forecasts.csv: the bounds of the scored intervals
-// and the median.
-constexpr std::array<double, 7> kForecastQuantiles = {0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975};
 
 struct OriginResult {
     model::YearMonth origin;
@@ -36,6 +36,11 @@ struct OriginResult {
     std::size_t generations = 0;
     std::uint64_t simulations = 0;
     double tolerance = 0.0;
+    // The fitted months' posterior predictive coverage (NaN without an
+    // observation model or when the scored outcome is not a monthly target).
+    std::array<double, 3> fitted_coverage{std::numeric_limits<double>::quiet_NaN(),
+                                          std::numeric_limits<double>::quiet_NaN(),
+                                          std::numeric_limits<double>::quiet_NaN()};
 };
 
 std::string fixed(double value, int digits) {
@@ -70,11 +75,16 @@ std::size_t column_of(const model::OutcomeLayout& layout, const std::string& out
                                         "outcome");
 }
 
-void write_tables(const fs::path& out, const std::string& outcome, int horizon_months,
+std::string percent_or_na(double share) {
+    return std::isnan(share) ? std::string("n/a") : fixed(100.0 * share, 0) + "%";
+}
+
+void write_tables(const fs::path& out, const std::string& outcome, int horizon_months, bool noise,
                   const std::vector<OriginResult>& results) {
     std::string csv =
         "origin,outcome,horizon_months,mae,mase,seasonal_naive_scale,seasonal_naive_mae,"
-        "coverage_50,coverage_80,coverage_95,generations,simulations,final_tolerance\n";
+        "coverage_50,coverage_80,coverage_95,generations,simulations,final_tolerance,"
+        "fitted_coverage_50,fitted_coverage_80,fitted_coverage_95\n";
     std::string forecasts = "origin,month,outcome,observed,p025,p10,p25,p50,p75,p90,p975\n";
     std::string md = "# Backtest: " + outcome + ", " + std::to_string(horizon_months) +
                      "-month horizon\n\n"
@@ -84,10 +94,16 @@ void write_tables(const fs::path& out, const std::string& outcome, int horizon_m
                      "better than seasonal naive was in sample. Naive MAE: the seasonal naive "
                      "forecast's own MAE over the horizon, for comparison out of sample. "
                      "Coverage: the share of months whose observed value lies in the central "
-                     "interval.\n\n"
+                     "interval of the predictive distribution" +
+                     std::string(noise ? " (replicates' expected counts with the fitted "
+                                         "negative binomial observation noise); fitted: the same "
+                                         "for the months calibrated on, from the posterior's "
+                                         "particles.\n\n"
+                                       : " (the replicates' values; the scenario has no "
+                                         "observation noise).\n\n") +
                      "| origin | MAE | MASE | naive MAE | 50% covered | 80% covered | 95% covered "
-                     "|\n"
-                     "|---|---:|---:|---:|---:|---:|---:|\n";
+                     "| fitted 50% | fitted 80% | fitted 95% |\n"
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     double mase_sum = 0.0;
     for (const OriginResult& result : results) {
         const calibration::ForecastScore& score = result.score;
@@ -102,6 +118,12 @@ void write_tables(const fs::path& out, const std::string& outcome, int horizon_m
         csv.append(",").append(std::to_string(result.generations)).append(",");
         csv.append(std::to_string(result.simulations)).append(",");
         scenarios::append_value(csv, result.tolerance);
+        for (double share : result.fitted_coverage) {
+            csv.append(",");
+            if (!std::isnan(share)) {
+                scenarios::append_value(csv, share);
+            }
+        }
         csv.append("\n");
         for (std::size_t h = 0; h < result.observed.size(); ++h) {
             forecasts.append(result.origin.to_string()).append(",");
@@ -118,7 +140,10 @@ void write_tables(const fs::path& out, const std::string& outcome, int horizon_m
                   fixed(score.mase, 2) + " | " + fixed(score.seasonal_naive_mae, 1) + " | " +
                   fixed(100.0 * score.coverage[0], 0) + "% | " +
                   fixed(100.0 * score.coverage[1], 0) + "% | " +
-                  fixed(100.0 * score.coverage[2], 0) + "% |\n");
+                  fixed(100.0 * score.coverage[2], 0) + "% | " +
+                  percent_or_na(result.fitted_coverage[0]) + " | " +
+                  percent_or_na(result.fitted_coverage[1]) + " | " +
+                  percent_or_na(result.fitted_coverage[2]) + " |\n");
         mase_sum += score.mase;
     }
     md.append("\nMean MASE over " + std::to_string(results.size()) +
@@ -141,17 +166,23 @@ CLI::App* add_backtest_command(CLI::App& app, BacktestArguments& arguments) {
     backtest->footer(
         "For each origin: calibrate (ABC-SMC) on the [calibration] window cut to end the\n"
         "month before the origin, forecast --horizon-months months with --replicates\n"
-        "replicates drawing particles from that posterior, and score the median forecast\n"
+        "replicates drawing particles from that posterior, and score the predictive median\n"
         "(MAE, MASE against the seasonal naive forecast) and the 50%, 80% and 95% central\n"
-        "intervals (coverage) against the observed months. Writes, in --out:\n"
+        "intervals (coverage) against the observed months. With [calibration.observation]\n"
+        "negative binomial noise the predictive distribution is the replicates' recorded\n"
+        "counts times the recording factor (held at its level before the origin) with each\n"
+        "particle's noise; without it, the replicates' values. Writes, in --out:\n"
         "  backtest.csv            origin,outcome,horizon_months,mae,mase,seasonal_naive_scale,\n"
         "                          seasonal_naive_mae,coverage_50,coverage_80,coverage_95,\n"
-        "                          generations,simulations,final_tolerance\n"
+        "                          generations,simulations,final_tolerance,fitted_coverage_50,\n"
+        "                          fitted_coverage_80,fitted_coverage_95 (fitted months; empty\n"
+        "                          without observation noise)\n"
         "  backtest_forecasts.csv  origin,month,outcome,observed,p025,p10,p25,p50,p75,p90,p975\n"
         "  backtest.md             the table, readable\n"
         "  origin-YYYY-MM/         posterior.csv, diagnostics.csv, checkpoint.json, the\n"
-        "                          forecast's run files (summary only), observed.csv and a fan\n"
-        "                          chart with the observed months\n"
+        "                          forecast's run files (summary only), observed.csv, a fan\n"
+        "                          chart with the observed months and, with observation noise,\n"
+        "                          predictive.csv and predictive_coverage.csv (fitted months)\n"
         "  manifest.json");
     backtest->add_option("SCENARIO", arguments.scenario, "Scenario file (TOML) with [calibration]")
         ->required()
@@ -222,6 +253,9 @@ int backtest_command(const BacktestArguments& arguments,
         const scenarios::CalibrationSettings& settings =
             calibration::calibration_settings(*scenario);
         const std::string outcome = scored_outcome(arguments, settings);
+        const bool noise =
+            settings.observation &&
+            settings.observation->noise == scenarios::ObservationNoise::negative_binomial;
         const calibration::ObservedSeries observed =
             calibration::read_observed_files(arguments.observed, settings);
         std::vector<model::YearMonth> origins;
@@ -276,8 +310,19 @@ int backtest_command(const BacktestArguments& arguments,
                     return model_distance(values, seed);
                 },
                 options);
-            calibration::write_posterior_csv(folder / "posterior.csv", result);
+            std::optional<calibration::FittedPredictive> fitted;
+            if (noise) {
+                fitted = calibration::fitted_predictive(problem, simulator, result,
+                                                        arguments.abc.seed, arguments.abc.threads);
+                calibration::write_predictive_csv(folder / "predictive.csv", fitted->series,
+                                                  problem.window.to);
+                calibration::write_coverage_csv(folder / "predictive_coverage.csv", fitted->series,
+                                                problem.window.to);
+            }
+            const calibration::AbcSmcResult& posterior_result = fitted ? fitted->posterior : result;
+            calibration::write_posterior_csv(folder / "posterior.csv", posterior_result);
             calibration::write_diagnostics_csv(folder / "diagnostics.csv", result);
+            const calibration::Posterior posterior = calibration::posterior_of(posterior_result);
 
             const int months_to_origin = origin.index - settings.from.index;
             const scenarios::Scenario forecast_scenario = calibration::from_window_start(
@@ -289,15 +334,32 @@ int backtest_command(const BacktestArguments& arguments,
             ensemble.summary_only = true;
             ensemble.engine =
                 model::engine_from_string(arguments.engine).value_or(model::EngineKind::abm);
-            ensemble.parameter_source = calibration::posterior_parameter_source(
-                calibration::posterior_of(result), forecast_scenario);
-            const std::size_t column =
-                column_of(model::OutcomeLayout(forecast_scenario.parameters), outcome);
+            ensemble.parameter_source =
+                calibration::posterior_parameter_source(posterior, forecast_scenario);
+            const model::OutcomeLayout layout(forecast_scenario.parameters);
+            const std::size_t column = column_of(layout, outcome);
             std::vector<std::vector<double>> replicates;
+            std::vector<double> dispersions;
             scenarios::write_run_folder(
                 forecast_scenario, ensemble, folder, command_line,
                 [](std::uint32_t, std::uint32_t) { stop_if_interrupted(); },
-                [&](std::uint32_t, const model::MonthlyOutcomes& outcomes) {
+                [&](std::uint32_t replicate, const model::MonthlyOutcomes& outcomes) {
+                    if (noise) {
+                        // The files should show the recorded count times the
+                        // recording factor held at its level before the origin,
+                        // with the particle's noise around it.
+                        const auto row = static_cast<Eigen::Index>(
+                            calibration::draw_particle(posterior, ensemble.seed, replicate));
+                        const calibration::ParticleObservation observation =
+                            calibration::particle_observation(*settings.observation,
+                                                              posterior.names,
+                                                              posterior.particles.row(row));
+                        replicates.push_back(calibration::expected_counts(
+                            outcomes, layout, outcome, settings.from, observation,
+                            problem.window.to, origin, arguments.horizon_months));
+                        dispersions.push_back(observation.dispersion);
+                        return;
+                    }
                     std::vector<double> values;
                     for (int h = 0; h < arguments.horizon_months; ++h) {
                         values.push_back(outcomes.at(months_to_origin + h, column));
@@ -314,17 +376,30 @@ int backtest_command(const BacktestArguments& arguments,
                 {origin, origin.plus_months(arguments.horizon_months - 1)});
             const std::vector<double> history =
                 calibration::observed_window(observed, settings.area, outcome, problem.window);
-            scored.score = calibration::score_forecast(history, scored.observed, replicates);
-            for (int h = 0; h < arguments.horizon_months; ++h) {
-                std::vector<double> values;
-                for (const std::vector<double>& replicate : replicates) {
-                    values.push_back(replicate[static_cast<std::size_t>(h)]);
+            std::vector<calibration::PredictiveBand> bands;
+            if (noise) {
+                bands = calibration::replicate_mixture_bands(replicates, dispersions);
+            } else {
+                for (int h = 0; h < arguments.horizon_months; ++h) {
+                    std::vector<double> values;
+                    for (const std::vector<double>& replicate : replicates) {
+                        values.push_back(replicate[static_cast<std::size_t>(h)]);
+                    }
+                    bands.push_back(calibration::replicate_band(values));
                 }
-                std::vector<double> quantiles;
-                for (double q : kForecastQuantiles) {
-                    quantiles.push_back(calibration::quantile_type7(values, q));
+            }
+            scored.score = calibration::score_bands(history, scored.observed, bands);
+            for (const calibration::PredictiveBand& band : bands) {
+                scored.quantiles.emplace_back(band.quantiles.begin(), band.quantiles.end());
+            }
+            if (fitted) {
+                for (const calibration::PredictiveSeries& series : fitted->series) {
+                    if (series.outcome == outcome) {
+                        std::size_t months = 0;
+                        scored.fitted_coverage = calibration::observed_coverage(
+                            series, problem.window.from, problem.window.to, months);
+                    }
                 }
-                scored.quantiles.push_back(std::move(quantiles));
             }
             scored.generations = result.generations.size();
             scored.simulations = result.simulations;
@@ -335,7 +410,14 @@ int backtest_command(const BacktestArguments& arguments,
                           << " (seasonal naive MAE " << fixed(scored.score.seasonal_naive_mae, 1)
                           << "), covered 50% " << fixed(100 * scored.score.coverage[0], 0)
                           << "%, 80% " << fixed(100 * scored.score.coverage[1], 0) << "%, 95% "
-                          << fixed(100 * scored.score.coverage[2], 0) << "%\n";
+                          << fixed(100 * scored.score.coverage[2], 0) << "%";
+                if (!std::isnan(scored.fitted_coverage[0])) {
+                    std::cout << "; fitted months covered 50% "
+                              << fixed(100 * scored.fitted_coverage[0], 0) << "%, 80% "
+                              << fixed(100 * scored.fitted_coverage[1], 0) << "%, 95% "
+                              << fixed(100 * scored.fitted_coverage[2], 0) << "%";
+                }
+                std::cout << '\n';
             }
             results.push_back(std::move(scored));
 
@@ -362,7 +444,7 @@ int backtest_command(const BacktestArguments& arguments,
                 }
             }
         }
-        write_tables(out, outcome, arguments.horizon_months, results);
+        write_tables(out, outcome, arguments.horizon_months, noise, results);
         write_json(out / "manifest.json",
                    {{"program", "vrsim"},
                     {"version", VRSIM_VERSION},
@@ -378,6 +460,8 @@ int backtest_command(const BacktestArguments& arguments,
                     {"seed", arguments.abc.seed},
                     {"particles", arguments.abc.particles},
                     {"max_generations", arguments.abc.max_generations},
+                    {"observation", settings.observation ? observation_json(*settings.observation)
+                                                         : nlohmann::json(nullptr)},
                     {"files",
                      {"backtest.csv", "backtest_forecasts.csv", "backtest.md", "manifest.json"}}});
         if (!arguments.quiet) {

@@ -33,6 +33,15 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateArguments& arguments) {
         "  checkpoint.json  rewritten after every generation; --resume DIR continues from it\n"
         "  observed.csv     the observed months fitted (month,outcome,value,area)\n"
         "  manifest.json    command line, files with SHA-256, targets, priors, options, result\n"
+        "With [calibration.observation] the distance compares the observed months with the\n"
+        "recorded counts times the recording factor (its fitted numbers are columns\n"
+        "observation.recording_trend.*); after the last generation each particle runs once\n"
+        "more, its negative binomial dispersion is estimated (column observation.dispersion)\n"
+        "and the fitted months' posterior predictive is written and its coverage printed:\n"
+        "  predictive.csv           month,outcome,observed,fitted,mean,p025,p10,p25,p50,p75,\n"
+        "                           p90,p975\n"
+        "  predictive_coverage.csv  outcome,span,first_month,last_month,months,coverage_50,\n"
+        "                           coverage_80,coverage_95\n"
         "Results depend on the scenario, the files, --seed and the ABC options, never on\n"
         "--threads; a resumed run ends with the same posterior.csv as an uninterrupted one.\n"
         "Use the posterior with `vrsim run|compare|forecast --posterior FOLDER/posterior.csv`.");
@@ -149,7 +158,33 @@ int calibrate_command(const CalibrateArguments& arguments,
                       << '\n';
             return kInterrupted;
         }
-        calibration::write_posterior_csv(out / "posterior.csv", result);
+        std::vector<std::string> files = {"posterior.csv", "diagnostics.csv", "checkpoint.json",
+                                          "observed.csv"};
+        nlohmann::json calibration_manifest = calibration_json(problem, options, result);
+        if (problem.observation &&
+            problem.observation->noise == scenarios::ObservationNoise::negative_binomial) {
+            // The fitted months' posterior predictive: each particle once more,
+            // its dispersion estimated, the bands checked against the months.
+            if (!arguments.quiet) {
+                std::cout << "Posterior predictive of the fitted months: simulating the "
+                          << result.posterior.particles.rows() << " particles once more\n";
+            }
+            const calibration::FittedPredictive predictive = calibration::fitted_predictive(
+                problem, simulator, result, options.seed, options.threads);
+            calibration::write_posterior_csv(out / "posterior.csv", predictive.posterior);
+            calibration::write_predictive_csv(out / "predictive.csv", predictive.series,
+                                              problem.window.to);
+            calibration::write_coverage_csv(out / "predictive_coverage.csv", predictive.series,
+                                            problem.window.to);
+            files.insert(files.end(), {"predictive.csv", "predictive_coverage.csv"});
+            calibration_manifest["observation"]["fitted_months_coverage"] =
+                coverage_json(predictive.series, problem.window.to);
+            if (!arguments.quiet) {
+                print_coverage(predictive.series, problem.window.to);
+            }
+        } else {
+            calibration::write_posterior_csv(out / "posterior.csv", result);
+        }
         calibration::write_diagnostics_csv(out / "diagnostics.csv", result);
         calibration::write_tidy_csv(
             calibration::fitted_series(problem.targets, problem.scenario.calibration->area),
@@ -163,17 +198,18 @@ int calibrate_command(const CalibrateArguments& arguments,
             {"scenario",
              {{"name", scenario->name}, {"files", files_with_digests(scenario->files)}}},
             {"observed_files", files_with_digests(arguments.observed)},
-            {"calibration", calibration_json(problem, options, result)},
-            {"files",
-             {"posterior.csv", "diagnostics.csv", "checkpoint.json", "observed.csv",
-              "manifest.json"}}};
+            {"calibration", calibration_manifest}};
+        files.emplace_back("manifest.json");
+        manifest["files"] = files;
         write_json(out / "manifest.json", manifest);
         if (!arguments.quiet) {
             std::cout << "Stopped: " << calibration::to_string(result.stop_reason) << " after "
                       << result.generations.size() << " generations, " << result.simulations
-                      << " simulations\nWrote " << out.string()
-                      << ": posterior.csv, diagnostics.csv, checkpoint.json, observed.csv, "
-                         "manifest.json\n";
+                      << " simulations\nWrote " << out.string() << ":";
+            for (std::size_t i = 0; i < files.size(); ++i) {
+                std::cout << (i == 0 ? " " : ", ") << files[i];
+            }
+            std::cout << '\n';
         }
         return kOk;
     });

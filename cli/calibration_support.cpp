@@ -125,7 +125,34 @@ nlohmann::json prior_json(const scenarios::Distribution& prior) {
     return {};
 }
 
+nlohmann::json observation_parameter_json(const scenarios::ObservationParameter& parameter) {
+    nlohmann::json json = {{"value", parameter.value}, {"source", parameter.source}};
+    if (parameter.distribution) {
+        json["prior"] = prior_json(*parameter.distribution);
+    }
+    return json;
+}
+
 }  // namespace
+
+nlohmann::json observation_json(const scenarios::ObservationSettings& settings) {
+    nlohmann::json json = {{"noise", std::string(scenarios::to_string(settings.noise))}};
+    if (settings.noise == scenarios::ObservationNoise::negative_binomial) {
+        json["dispersion"] = settings.dispersion ? observation_parameter_json(*settings.dispersion)
+                                                 : nlohmann::json(
+                                                       "estimated per particle "
+                                                       "(maximum likelihood)");
+    }
+    if (settings.recording_trend) {
+        const scenarios::RecordingTrendSettings& trend = *settings.recording_trend;
+        json["recording_trend"] = {
+            {"before", observation_parameter_json(trend.before)},
+            {"midpoint_year", observation_parameter_json(trend.midpoint_year)},
+            {"duration_months", observation_parameter_json(trend.duration_months)},
+            {"after_last_fitted_month", "held at its level of the last fitted month"}};
+    }
+    return json;
+}
 
 nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
                                 const calibration::AbcSmcOptions& options,
@@ -158,27 +185,81 @@ nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
              {"effective_sample_size", report.effective_sample_size},
              {"simulations", report.simulations}});
     }
-    return {{"area", settings.area},
-            {"mapping", settings.mapping.string()},
-            {"fit_from", problem.window.from.to_string()},
-            {"fit_to", problem.window.to.to_string()},
-            {"population_at_fit_start", problem.scenario.parameters.place.population},
-            {"targets", targets},
-            {"distance",
-             "weighted mean of per-target scale-free distances: RMSE / observed mean "
-             "(monthly, annual), |error| / observed (rate)"},
-            {"parameters", parameters},
-            {"abc_smc",
-             {{"particles", options.particles},
-              {"max_generations", options.max_generations},
-              {"min_tolerance", options.min_tolerance},
-              {"max_simulations", options.max_simulations},
-              {"quantile_alpha", options.quantile_alpha},
-              {"seed", options.seed}}},
-            {"result",
-             {{"stop_reason", std::string(calibration::to_string(result.stop_reason))},
-              {"simulations", result.simulations},
-              {"generations", generations}}}};
+    nlohmann::json json = {
+        {"area", settings.area},
+        {"mapping", settings.mapping.string()},
+        {"fit_from", problem.window.from.to_string()},
+        {"fit_to", problem.window.to.to_string()},
+        {"population_at_fit_start", problem.scenario.parameters.place.population},
+        {"targets", targets},
+        {"distance",
+         "weighted mean of per-target scale-free distances: RMSE / observed mean "
+         "(monthly, annual), |error| / observed (rate)"},
+        {"parameters", parameters},
+        {"abc_smc",
+         {{"particles", options.particles},
+          {"max_generations", options.max_generations},
+          {"min_tolerance", options.min_tolerance},
+          {"max_simulations", options.max_simulations},
+          {"quantile_alpha", options.quantile_alpha},
+          {"seed", options.seed}}},
+        {"result",
+         {{"stop_reason", std::string(calibration::to_string(result.stop_reason))},
+          {"simulations", result.simulations},
+          {"generations", generations}}}};
+    if (problem.observation) {
+        json["observation"] = observation_json(*problem.observation);
+    }
+    return json;
+}
+
+void print_coverage(const std::vector<calibration::PredictiveSeries>& series,
+                    model::YearMonth last_fitted, const std::string& prefix) {
+    for (const calibration::PredictiveSeries& one : series) {
+        const model::YearMonth last =
+            one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
+        for (const bool fitted : {true, false}) {
+            std::size_t months = 0;
+            const std::array<double, 3> shares =
+                fitted
+                    ? calibration::observed_coverage(one, one.first_month,
+                                                     std::min(last, last_fitted), months)
+                    : calibration::observed_coverage(one, last_fitted.plus_months(1), last, months);
+            if (months == 0) {
+                continue;
+            }
+            std::ostringstream line;
+            line << prefix << one.outcome << ": " << (fitted ? "fitted" : "later") << " months ("
+                 << months << ") inside the predictive 50% band " << std::fixed
+                 << std::setprecision(0) << 100 * shares[0] << "%, 80% " << 100 * shares[1]
+                 << "%, 95% " << 100 * shares[2] << "%\n";
+            std::cout << line.str();
+        }
+    }
+}
+
+nlohmann::json coverage_json(const std::vector<calibration::PredictiveSeries>& series,
+                             model::YearMonth last_fitted) {
+    nlohmann::json json = nlohmann::json::object();
+    for (const calibration::PredictiveSeries& one : series) {
+        const model::YearMonth last =
+            one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
+        for (const bool fitted : {true, false}) {
+            std::size_t months = 0;
+            const std::array<double, 3> shares =
+                fitted
+                    ? calibration::observed_coverage(one, one.first_month,
+                                                     std::min(last, last_fitted), months)
+                    : calibration::observed_coverage(one, last_fitted.plus_months(1), last, months);
+            if (months > 0) {
+                json[one.outcome][fitted ? "fitted" : "later"] = {{"months", months},
+                                                                  {"coverage_50", shares[0]},
+                                                                  {"coverage_80", shares[1]},
+                                                                  {"coverage_95", shares[2]}};
+            }
+        }
+    }
+    return json;
 }
 
 void write_json(const std::filesystem::path& file, const nlohmann::json& json) {

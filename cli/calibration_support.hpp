@@ -11,6 +11,7 @@
 
 #include "vrsim/calibration/abc_smc.hpp"
 #include "vrsim/calibration/model_calibration.hpp"
+#include "vrsim/calibration/posterior_predictive.hpp"
 #include "vrsim/calibration/simulator.hpp"
 #include "vrsim/scenarios/ensemble.hpp"
 #include "vrsim/scenarios/scenario.hpp"
@@ -51,6 +52,18 @@ nlohmann::json files_with_digests(const std::vector<std::filesystem::path>& file
 nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
                                 const calibration::AbcSmcOptions& options,
                                 const calibration::AbcSmcResult& result);
+
+// The observation model's settings, for manifests.
+nlohmann::json observation_json(const scenarios::ObservationSettings& settings);
+
+// Prints "<prefix>outcome: fitted months (N) covered 50% a%, 80% b%, 95% c%" and
+// the same for the months after `last_fitted` that were observed.
+void print_coverage(const std::vector<calibration::PredictiveSeries>& series,
+                    model::YearMonth last_fitted, const std::string& prefix = "");
+
+// {"<outcome>": {"fitted": {"months", "coverage_50", ...}, "later": {...}}}.
+nlohmann::json coverage_json(const std::vector<calibration::PredictiveSeries>& series,
+                             model::YearMonth last_fitted);
 
 // Writes `json` to `file` atomically, two-space indented, with a final newline.
 void write_json(const std::filesystem::path& file, const nlohmann::json& json);

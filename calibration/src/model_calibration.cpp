@@ -5,6 +5,7 @@
 
 #include "vrsim/calibration/category_mapping.hpp"
 #include "vrsim/calibration/met_monthly.hpp"
+#include "vrsim/calibration/observation_model.hpp"
 #include "vrsim/calibration/police_uk.hpp"
 #include "vrsim/calibration/tidy_csv.hpp"
 
@@ -100,6 +101,20 @@ CalibrationProblem make_calibration_problem(const scenarios::Scenario& scenario,
                                "as { value = ..., distribution = { type = ... } })");
     }
     problem.targets = make_targets(settings, observed, problem.window);
+    problem.observation = settings.observation;
+    // The noise's dispersion is estimated from monthly targets: say so before
+    // the fit runs, not after.
+    if (problem.observation &&
+        problem.observation->noise == scenarios::ObservationNoise::negative_binomial &&
+        std::none_of(problem.targets.begin(), problem.targets.end(), [](const Target& target) {
+            return target.kind == scenarios::TargetKind::monthly;
+        })) {
+        throw CalibrationError(scenario.file.string() +
+                               ": [calibration.observation] negative binomial noise is for monthly "
+                               "counts, and [calibration] has no monthly target; add a "
+                               "[[calibration.targets]] with kind = \"monthly\", or set noise = "
+                               "\"none\"");
+    }
     return problem;
 }
 
@@ -108,6 +123,11 @@ std::vector<AbcParameter> abc_parameters(const CalibrationProblem& problem) {
     for (std::size_t index : problem.fitted) {
         const scenarios::UncertainParameter& uncertain = problem.scenario.uncertain[index];
         parameters.push_back({uncertain.field, uncertain.distribution});
+    }
+    if (problem.observation) {
+        for (AbcParameter& parameter : observation_abc_parameters(*problem.observation)) {
+            parameters.push_back(std::move(parameter));
+        }
     }
     return parameters;
 }
@@ -124,14 +144,28 @@ model::Parameters particle_parameters(const CalibrationProblem& problem,
     return parameters;
 }
 
+model::MonthlyOutcomes expected_observations(const CalibrationProblem& problem,
+                                             const Simulator& simulator,
+                                             const Eigen::VectorXd& values, std::uint64_t seed) {
+    const model::Parameters parameters = particle_parameters(problem, values, seed);
+    model::MonthlyOutcomes outcomes = simulator(parameters, seed);
+    if (problem.observation && problem.observation->recording_trend) {
+        apply_recording_trend(
+            outcomes, model::OutcomeLayout(parameters), parameters.simulation.start_month,
+            proposal_trend(*problem.observation->recording_trend, values, problem.fitted.size()),
+            problem.window.to);
+    }
+    return outcomes;
+}
+
 DistanceFunction make_distance_function(const CalibrationProblem& problem, Simulator simulator) {
     const model::OutcomeLayout layout(problem.scenario.parameters);
     return [&problem, simulator = std::move(simulator), layout](const Eigen::VectorXd& values,
                                                                 std::uint64_t seed) {
-        const model::Parameters parameters = particle_parameters(problem, values, seed);
-        const model::MonthlyOutcomes outcomes = simulator(parameters, seed);
+        const model::MonthlyOutcomes outcomes =
+            expected_observations(problem, simulator, values, seed);
         return weighted_distance(problem.targets, outcomes, layout,
-                                 parameters.simulation.start_month);
+                                 problem.scenario.parameters.simulation.start_month);
     };
 }
 

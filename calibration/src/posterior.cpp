@@ -9,6 +9,7 @@
 #include "numbers.hpp"
 #include "problem_list.hpp"
 #include "suggest.hpp"
+#include "vrsim/calibration/observation_model.hpp"
 #include "vrsim/calibration/targets.hpp"
 #include "vrsim/model/random.hpp"
 
@@ -133,16 +134,23 @@ scenarios::ParameterSource posterior_parameter_source(const Posterior& posterior
     for (const scenarios::UncertainParameter& parameter : scenario.uncertain) {
         known.push_back(parameter.field);
     }
-    std::vector<std::size_t> columns_to_uncertain;
+    // (posterior column, uncertain parameter) pairs; observation.* columns belong
+    // to the observation model, not to the simulation.
+    std::vector<std::pair<Eigen::Index, std::size_t>> columns_to_uncertain;
     std::string problems;
-    for (const std::string& name : posterior.names) {
+    for (std::size_t column = 0; column < posterior.names.size(); ++column) {
+        const std::string& name = posterior.names[column];
+        if (is_observation_column(name)) {
+            continue;
+        }
         const auto found = std::find(known.begin(), known.end(), name);
         if (found == known.end()) {
             problems += "\n  column \"" + name + "\" is not a parameter with a distribution in " +
                         scenario.file.string() + detail::did_you_mean(name, known);
             continue;
         }
-        columns_to_uncertain.push_back(static_cast<std::size_t>(found - known.begin()));
+        columns_to_uncertain.emplace_back(static_cast<Eigen::Index>(column),
+                                          static_cast<std::size_t>(found - known.begin()));
     }
     if (!problems.empty()) {
         throw CalibrationError(
@@ -157,10 +165,10 @@ scenarios::ParameterSource posterior_parameter_source(const Posterior& posterior
     return [shared, uncertain, columns_to_uncertain](model::Parameters& parameters,
                                                      std::uint64_t seed, std::uint32_t replicate) {
         const auto row = static_cast<Eigen::Index>(draw_particle(*shared, seed, replicate));
-        for (std::size_t c = 0; c < columns_to_uncertain.size(); ++c) {
-            const scenarios::UncertainParameter& target = (*uncertain)[columns_to_uncertain[c]];
-            *target.locate(parameters) = std::clamp(
-                shared->particles(row, static_cast<Eigen::Index>(c)), target.lower, target.upper);
+        for (const auto& [column, index] : columns_to_uncertain) {
+            const scenarios::UncertainParameter& target = (*uncertain)[index];
+            *target.locate(parameters) =
+                std::clamp(shared->particles(row, column), target.lower, target.upper);
         }
     };
 }

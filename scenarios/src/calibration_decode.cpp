@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "observation_decode.hpp"
 #include "scenario_diagnostics.hpp"
 #include "vrsim/model/outcomes.hpp"
 
@@ -29,8 +30,8 @@ namespace detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kCalibrationKeys = {
-    "area", "mapping", "from", "to", "population", "parameters", "targets"};
+constexpr std::array<std::string_view, 8> kCalibrationKeys = {
+    "area", "mapping", "from", "to", "population", "parameters", "targets", "observation"};
 constexpr std::array<std::string_view, 5> kTargetKeys = {"outcome", "kind", "weight", "observed",
                                                          "source"};
 constexpr std::array<std::string_view, 3> kTargetKinds = {"monthly", "annual", "rate"};
@@ -87,6 +88,9 @@ class CalibrationDecoder {
                 required(section, "targets",
                          "[[calibration.targets]] with outcome = \"...\" and kind = \"monthly\"")) {
             decode_targets(*targets->value, settings);
+        }
+        if (const MergedNode* observation = section.find("observation")) {
+            settings.observation = decode_observation(*observation->value, diagnostics_);
         }
         if (diagnostics_.size() == before) {
             scenario_.calibration = std::move(settings);

@@ -1,5 +1,6 @@
 // The [calibration] section of a scenario: decoded into CalibrationSettings,
 // inherited through extends, and every mistake reported where it was written.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "scenario_test_files.hpp"
@@ -150,6 +151,87 @@ TEST_CASE("Mistakes in [calibration] are reported with file, line, column and a 
     }
 }
 
+const std::string kObservationSection = R"([calibration.observation]
+noise = "negative_binomial"
+[calibration.observation.recording_trend]
+before = { value = 0.67, source = "HMIC 2014", distribution = { type = "uniform", min = 0.4, max = 1.0 } }
+midpoint_year = { value = 2014.75, source = "HMIC 2014" }
+duration_months = { value = 18, source = "assumption", distribution = { type = "uniform", min = 1, max = 48 } }
+)";
+
+TEST_CASE("[calibration.observation] is decoded: noise, trend values, sources and priors",
+          "[calibration]") {
+    TempFolder folder;
+    const auto file =
+        folder.write("scenario.toml", with_calibration(kValidSection + kObservationSection));
+    const Scenario scenario = load_scenario(file);
+    REQUIRE(scenario.calibration.has_value());
+    REQUIRE(scenario.calibration->observation.has_value());
+    const ObservationSettings& observation = *scenario.calibration->observation;
+    CHECK(observation.noise == ObservationNoise::negative_binomial);
+    CHECK_FALSE(observation.dispersion.has_value());  // estimated
+    REQUIRE(observation.recording_trend.has_value());
+    const RecordingTrendSettings& trend = *observation.recording_trend;
+    CHECK(trend.before.value == 0.67);
+    CHECK(trend.before.source == "HMIC 2014");
+    REQUIRE(trend.before.distribution.has_value());
+    CHECK(trend.before.distribution->kind == Distribution::Kind::uniform);
+    CHECK(trend.before.distribution->a == 0.4);
+    CHECK(trend.midpoint_year.value == 2014.75);
+    CHECK_FALSE(trend.midpoint_year.distribution.has_value());  // fixed
+    CHECK(trend.duration_months.value == 18.0);
+    CHECK(trend.duration_months.distribution->b == 48.0);
+    // Without the table there is no observation model.
+    const Scenario plain =
+        load_scenario(folder.write("plain.toml", with_calibration(kValidSection)));
+    CHECK_FALSE(plain.calibration->observation.has_value());
+}
+
+TEST_CASE("Mistakes in [calibration.observation] are reported where they were written",
+          "[calibration]") {
+    const std::vector<Problem> problems = {
+        {"before = { value = 0.67,", "before = { value = 0,", "0",
+         "calibration.observation.recording_trend.before.value", "above 0 and at most 5"},
+        {"noise = \"negative_binomial\"", "noise = \"poisson\"", "\"poisson\"",
+         "calibration.observation.noise", "negative_binomial"},
+        {"midpoint_year = { value = 2014.75, source = \"HMIC 2014\" }",
+         "midpoint_year = { value = 2014.75 }", "{ value = 2014.75 }",
+         "calibration.observation.recording_trend.midpoint_year.source", "required"},
+        {"min = 1, max = 48", "min = 0.5, max = 700",
+         "{ type = \"uniform\", min = 0.5, max = 700 }",
+         "calibration.observation.recording_trend.duration_months.distribution",
+         "inside the valid range"},
+        {"noise = \"negative_binomial\"\n",
+         "noise = \"negative_binomial\"\ndispersion = { value = 50, source = \"x\", distribution = "
+         "{ type = \"uniform\", min = 1, max = 9 } }\n",
+         "{ type = \"uniform\", min = 1, max = 9 }",
+         "calibration.observation.dispersion.distribution", "not fitted"},
+        {"duration_months = { value = 18,", "duration_month = { value = 18,", "duration_month",
+         "calibration.observation.recording_trend.duration_month", "did you mean"},
+    };
+    for (const Problem& problem : problems) {
+        INFO(problem.to);
+        TempFolder folder;
+        const std::string text = with_calibration(
+            kValidSection + testing::replaced(kObservationSection, problem.from, problem.to));
+        const auto file = folder.write("scenario.toml", text);
+        const std::vector<Diagnostic> diagnostics = testing::diagnostics_of(file);
+        INFO(listed(diagnostics));
+        // An unknown key also leaves a required one unset: find the problem's own.
+        const auto found =
+            std::find_if(diagnostics.begin(), diagnostics.end(),
+                         [&](const Diagnostic& d) { return d.field == problem.field; });
+        REQUIRE(found != diagnostics.end());
+        const auto place = place_of(text, std::string("[calibration.observation]"));
+        const auto at =
+            place_of(text.substr(text.find("[calibration.observation]")), problem.where);
+        CHECK(found->file == file);
+        CHECK(found->line == place.line + at.line - 1);
+        CHECK(found->column == at.column);
+        CHECK_THAT(found->message, Catch::Contains(problem.message));
+    }
+}
+
 TEST_CASE("A rate's observed value needs its source, and required keys are named",
           "[calibration]") {
     TempFolder folder;
@@ -181,6 +263,18 @@ TEST_CASE("The shipped scenarios carry their calibration settings", "[calibratio
     CHECK(std::filesystem::is_regular_file(croydon.calibration->mapping));
     REQUIRE(croydon.calibration->targets.size() == 1);
     CHECK(croydon.calibration->targets[0].outcome == "recorded_violence_against_the_person");
+    // Its observation model: NB noise with an estimated dispersion, and HMIC's
+    // recording trend with every number fitted.
+    REQUIRE(croydon.calibration->observation.has_value());
+    CHECK(croydon.calibration->observation->noise == ObservationNoise::negative_binomial);
+    CHECK_FALSE(croydon.calibration->observation->dispersion.has_value());
+    REQUIRE(croydon.calibration->observation->recording_trend.has_value());
+    const RecordingTrendSettings& trend = *croydon.calibration->observation->recording_trend;
+    CHECK(trend.before.value == 0.67);  // 1 - 0.33 (HMIC 2014)
+    CHECK_THAT(trend.before.source, Catch::Contains("HMIC"));
+    CHECK(trend.before.distribution.has_value());
+    CHECK(trend.midpoint_year.distribution.has_value());
+    CHECK(trend.duration_months.distribution.has_value());
     // The boroughs that extend Croydon's file fit their own rows.
     const Scenario haringey = load_scenario(library / "haringey" / "baseline.toml");
     REQUIRE(haringey.calibration.has_value());

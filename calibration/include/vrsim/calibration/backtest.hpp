@@ -10,16 +10,49 @@
 //        22, 679-688, eq. for seasonal series). Below 1: better, on average, than
 //        the seasonal naive forecast was in sample.
 //   coverage: the share of horizon months whose observed value lies inside the
-//        central 50%, 80% and 95% intervals of the replicates (empirical
+//        central 50%, 80% and 95% intervals of the predictive distribution: with
+//        an observation model, a mixture over replicates of negative binomial
+//        counts (count_noise.hpp); without one, the replicates' values (empirical
 //        quantiles, linear interpolation between order statistics: Hyndman and
 //        Fan 1996 type 7, as R's default and numpy's). A calibrated forecast
 //        covers about as often as it claims.
 #include <array>
 #include <vector>
 
+#include "vrsim/calibration/count_noise.hpp"
+
 namespace vrsim::calibration {
 
 inline constexpr std::array<double, 3> kIntervalLevels = {0.50, 0.80, 0.95};
+// The quantiles of a predictive band: the bounds of the three central intervals
+// and the median.
+inline constexpr std::array<double, 7> kBandQuantiles = {0.025, 0.10, 0.25, 0.50,
+                                                         0.75,  0.90, 0.975};
+
+// A month's predictive distribution, summarised.
+struct PredictiveBand {
+    double mean = 0.0;
+    std::array<double, 7> quantiles{};  // of kBandQuantiles, in order
+    double median() const { return quantiles[3]; }
+    // The bounds of the central interval of kIntervalLevels[level].
+    double lower(std::size_t level) const { return quantiles[2 - level]; }
+    double upper(std::size_t level) const { return quantiles[4 + level]; }
+    // Whether `observed` lies in each central interval (bounds included).
+    std::array<bool, 3> covers(double observed) const;
+};
+
+// The band of replicates' values (type 7 quantiles): the simulation's own spread.
+PredictiveBand replicate_band(const std::vector<double>& values);
+
+// The band of a mixture of count distributions (mixture_quantile): the
+// simulation's spread and the observation noise.
+PredictiveBand mixture_band(const std::vector<CountComponent>& mixture);
+
+// The share of months whose observed value lies in each central interval of its
+// band (bands[i] for observed[i]); throws std::invalid_argument on different
+// sizes or no months.
+std::array<double, 3> coverage_of(const std::vector<PredictiveBand>& bands,
+                                  const std::vector<double>& observed);
 
 struct ForecastScore {
     double mae = 0.0;
@@ -45,5 +78,10 @@ double quantile_type7(std::vector<double> values, double q);
 ForecastScore score_forecast(const std::vector<double>& history,
                              const std::vector<double>& observed,
                              const std::vector<std::vector<double>>& replicates);
+
+// The same from a predictive band per horizon month (bands[h] for observed[h]):
+// MAE of the band's median, coverage of its intervals.
+ForecastScore score_bands(const std::vector<double>& history, const std::vector<double>& observed,
+                          const std::vector<PredictiveBand>& bands);
 
 }  // namespace vrsim::calibration

@@ -40,6 +40,9 @@ struct CalibrationProblem {
     FitWindow window;
     std::vector<std::size_t> fitted;  // indexes into scenario.uncertain, in the file's order
     std::vector<Target> targets;
+    // [calibration.observation], when the scenario has one: the distance compares
+    // the observed months with the recorded counts times the recording factor.
+    std::optional<scenarios::ObservationSettings> observation;
 };
 
 // The fit of `scenario` to `observed` over its [calibration] window, cut to end
@@ -50,7 +53,8 @@ CalibrationProblem make_calibration_problem(const scenarios::Scenario& scenario,
                                             std::optional<model::YearMonth> last_month = {});
 
 // The fitted parameters with their priors (the scenario's distributions), named
-// by field: the columns of posterior.csv.
+// by field, then the observation model's fitted numbers (observation.*): the
+// columns of posterior.csv (which adds observation.dispersion when estimated).
 std::vector<AbcParameter> abc_parameters(const CalibrationProblem& problem);
 
 // The parameters one simulation runs with: the scenario's uncertain parameters
@@ -59,8 +63,16 @@ std::vector<AbcParameter> abc_parameters(const CalibrationProblem& problem);
 model::Parameters particle_parameters(const CalibrationProblem& problem,
                                       const Eigen::VectorXd& values, std::uint64_t seed);
 
+// One simulation at a particle as the targets see it: the model's outcomes with
+// the recorded ones times the particle's recording factor (when the problem has
+// a recording trend).
+model::MonthlyOutcomes expected_observations(const CalibrationProblem& problem,
+                                             const Simulator& simulator,
+                                             const Eigen::VectorXd& values, std::uint64_t seed);
+
 // Simulates at a particle with its seed and returns the weighted distance to the
-// targets. The problem must outlive the function.
+// targets (expected_observations against the observed). The problem must
+// outlive the function.
 DistanceFunction make_distance_function(const CalibrationProblem& problem, Simulator simulator);
 
 }  // namespace vrsim::calibration

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vrsim/model/calendar.hpp"
+#include "vrsim/scenarios/distribution.hpp"
 
 namespace vrsim::scenarios {
 
@@ -25,6 +26,42 @@ struct CalibrationTarget {
     double weight = 1.0;             // > 0; the weights are normalised to sum 1
     std::optional<double> observed;  // rates only: the observed value, when not from a file
     std::string source;              // where `observed` comes from (required with it)
+};
+
+// One number of the observation model: its value (used when it is not fitted,
+// and as the documented central value), where it comes from, and, when it is
+// fitted, its prior.
+struct ObservationParameter {
+    double value = 0.0;
+    std::string source;
+    std::optional<Distribution> distribution;  // present: fitted, with this prior
+};
+
+// Recording practice that changed over the fit window: the observed count is
+// the model's recorded count times a factor that is `before` up to the ramp,
+// moves linearly to 1 over `duration_months` centred on `midpoint_year` (a
+// decimal year: 2014.5 is the start of 2014-07), and is 1 after it. 1 is the
+// recording the model's recording probabilities describe (today's).
+struct RecordingTrendSettings {
+    ObservationParameter before;           // (0, 5]
+    ObservationParameter midpoint_year;    // [1900, 2200]
+    ObservationParameter duration_months;  // [0, 600]; 0: a step at the midpoint
+};
+
+enum class ObservationNoise {
+    none,               // the observed count is the expected count (old behaviour)
+    negative_binomial,  // NB2 around it: variance mean + mean^2 / dispersion
+};
+std::string_view to_string(ObservationNoise noise);
+
+// [calibration.observation]: how the model's recorded series becomes what the
+// files show. Applies to the recorded_* outcomes of monthly and annual targets.
+struct ObservationSettings {
+    ObservationNoise noise = ObservationNoise::negative_binomial;
+    // Fixed dispersion (size) of the noise; absent: estimated per posterior
+    // particle by maximum likelihood over the fitted months.
+    std::optional<ObservationParameter> dispersion;
+    std::optional<RecordingTrendSettings> recording_trend;
 };
 
 struct CalibrationSettings {
@@ -44,6 +81,9 @@ struct CalibrationSettings {
     // The others keep their distributions and are drawn afresh for every simulation.
     std::vector<std::string> parameters;
     std::vector<CalibrationTarget> targets;
+    // Absent: the observed counts are compared with the model's as they are, and
+    // forecast intervals come from the replicates alone.
+    std::optional<ObservationSettings> observation;
 };
 
 }  // namespace vrsim::scenarios

@@ -12,6 +12,7 @@
 #include "vrsim/model/parameters.hpp"
 #include "vrsim/model/random.hpp"
 #include "vrsim/scenarios/calibration_settings.hpp"
+#include "vrsim/scenarios/distribution.hpp"
 
 namespace vrsim::scenarios {
 
@@ -34,13 +35,6 @@ class ScenarioError : public std::runtime_error {
 
   private:
     std::vector<Diagnostic> diagnostics_;
-};
-
-struct Distribution {
-    enum class Kind { normal, lognormal, beta, gamma, uniform };
-    Kind kind = Kind::normal;
-    double a = 0.0;  // normal: mean; lognormal: meanlog; beta: alpha; gamma: shape; uniform: min
-    double b = 0.0;  // normal: sd; lognormal: sdlog; beta: beta; gamma: scale; uniform: max
 };
 
 // A scalar parameter drawn once per replicate.
