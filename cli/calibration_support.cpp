@@ -81,6 +81,18 @@ void record_posterior(const std::filesystem::path& folder, const std::filesystem
     write_json(file, manifest);
 }
 
+void record_files(const std::filesystem::path& folder, const std::vector<std::string>& names) {
+    const std::filesystem::path file = folder / "manifest.json";
+    std::ifstream in(file, std::ios::binary);
+    nlohmann::json manifest = nlohmann::json::parse(in);
+    in.close();
+    nlohmann::json& files = manifest["files"];
+    for (const std::string& name : names) {
+        files.push_back(name);
+    }
+    write_json(file, manifest);
+}
+
 void print_generation(const calibration::GenerationReport& report, const std::string& prefix) {
     std::ostringstream line;
     line << prefix << "generation " << report.generation << ": tolerance ";

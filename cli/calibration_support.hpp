@@ -41,6 +41,9 @@ void use_posterior(const std::filesystem::path& file,
 // atomically, so a run folder says which posterior its replicates drew from.
 void record_posterior(const std::filesystem::path& folder, const std::filesystem::path& posterior);
 
+// Adds files written after the run's manifest to its list of files.
+void record_files(const std::filesystem::path& folder, const std::vector<std::string>& names);
+
 // Prints one generation's figures (tolerance, acceptance rate, ESS, simulations).
 void print_generation(const calibration::GenerationReport& report, const std::string& prefix = "");
 

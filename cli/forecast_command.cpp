@@ -194,6 +194,14 @@ int forecast_command(const ForecastArguments& arguments,
             charts.observed = out / "observed.csv";
             charts.outcomes = observed->outcomes();
         }
+        std::vector<std::string> written;
+        if (predictive) {
+            written = {"predictive.csv", "predictive_coverage.csv"};
+        }
+        if (observed) {
+            written.push_back("observed.csv");
+        }
+        record_files(out, written);
         if (!arguments.quiet) {
             std::cout << "Wrote a forecast of " << scenario.name << " from " << arguments.from
                       << " for " << arguments.horizon_months << " months ("

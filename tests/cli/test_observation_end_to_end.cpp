@@ -137,6 +137,11 @@ TEST_CASE("vrsim calibrate with an observation model writes the dispersion and t
     CHECK(spans[1].starts_with("recorded_total,fitted,2019-04,2020-09,18,"));
     CHECK(spans[2].starts_with("recorded_total,forecast,2020-10,2020-12,3,"));
     CHECK_THAT(forecasted.out, Catch::Contains("later months (3)"));
+    // The manifest lists every file the forecast wrote.
+    CHECK_THAT(read_file(forecast / "manifest.json"),
+               Catch::Contains("\"predictive.csv\"") &&
+                   Catch::Contains("\"predictive_coverage.csv\"") &&
+                   Catch::Contains("\"observed.csv\""));
 }
 
 TEST_CASE("Observation noise without a dispersion, or bad settings, exit 2 and say why") {
