@@ -225,26 +225,45 @@ nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
     return json;
 }
 
+namespace {
+
+// The share of a series' observed months inside its central bands, for the
+// fitted months and for those after them (spans with no month left out).
+struct CoverageSpan {
+    bool fitted = true;
+    std::size_t months = 0;
+    std::array<double, 3> shares{};  // 50%, 80%, 95%
+};
+std::vector<CoverageSpan> coverage_spans(const calibration::PredictiveSeries& one,
+                                         model::YearMonth last_fitted) {
+    const model::YearMonth last =
+        one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
+    std::vector<CoverageSpan> spans;
+    for (const bool fitted : {true, false}) {
+        CoverageSpan span;
+        span.fitted = fitted;
+        span.shares = fitted ? calibration::observed_coverage(
+                                   one, one.first_month, std::min(last, last_fitted), span.months)
+                             : calibration::observed_coverage(one, last_fitted.plus_months(1), last,
+                                                              span.months);
+        if (span.months > 0) {
+            spans.push_back(span);
+        }
+    }
+    return spans;
+}
+
+}  // namespace
+
 void print_coverage(const std::vector<calibration::PredictiveSeries>& series,
                     model::YearMonth last_fitted, const std::string& prefix) {
     for (const calibration::PredictiveSeries& one : series) {
-        const model::YearMonth last =
-            one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
-        for (const bool fitted : {true, false}) {
-            std::size_t months = 0;
-            const std::array<double, 3> shares =
-                fitted
-                    ? calibration::observed_coverage(one, one.first_month,
-                                                     std::min(last, last_fitted), months)
-                    : calibration::observed_coverage(one, last_fitted.plus_months(1), last, months);
-            if (months == 0) {
-                continue;
-            }
+        for (const CoverageSpan& span : coverage_spans(one, last_fitted)) {
             std::ostringstream line;
-            line << prefix << one.outcome << ": " << (fitted ? "fitted" : "later") << " months ("
-                 << months << ") inside the predictive 50% band " << std::fixed
-                 << std::setprecision(0) << 100 * shares[0] << "%, 80% " << 100 * shares[1]
-                 << "%, 95% " << 100 * shares[2] << "%\n";
+            line << prefix << one.outcome << ": " << (span.fitted ? "fitted" : "later")
+                 << " months (" << span.months << ") inside the predictive 50% band " << std::fixed
+                 << std::setprecision(0) << 100 * span.shares[0] << "%, 80% "
+                 << 100 * span.shares[1] << "%, 95% " << 100 * span.shares[2] << "%\n";
             std::cout << line.str();
         }
     }
@@ -254,21 +273,11 @@ nlohmann::json coverage_json(const std::vector<calibration::PredictiveSeries>& s
                              model::YearMonth last_fitted) {
     nlohmann::json json = nlohmann::json::object();
     for (const calibration::PredictiveSeries& one : series) {
-        const model::YearMonth last =
-            one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
-        for (const bool fitted : {true, false}) {
-            std::size_t months = 0;
-            const std::array<double, 3> shares =
-                fitted
-                    ? calibration::observed_coverage(one, one.first_month,
-                                                     std::min(last, last_fitted), months)
-                    : calibration::observed_coverage(one, last_fitted.plus_months(1), last, months);
-            if (months > 0) {
-                json[one.outcome][fitted ? "fitted" : "later"] = {{"months", months},
-                                                                  {"coverage_50", shares[0]},
-                                                                  {"coverage_80", shares[1]},
-                                                                  {"coverage_95", shares[2]}};
-            }
+        for (const CoverageSpan& span : coverage_spans(one, last_fitted)) {
+            json[one.outcome][span.fitted ? "fitted" : "later"] = {{"months", span.months},
+                                                                   {"coverage_50", span.shares[0]},
+                                                                   {"coverage_80", span.shares[1]},
+                                                                   {"coverage_95", span.shares[2]}};
         }
     }
     return json;

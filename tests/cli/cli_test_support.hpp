@@ -33,6 +33,24 @@ inline std::string read_file(const std::filesystem::path& file) {
     return text.str();
 }
 
+// A file's lines, and a CSV line's fields (no quoting).
+inline std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+inline std::vector<std::string> fields_of(const std::string& line) {
+    std::vector<std::string> fields;
+    std::istringstream in(line);
+    for (std::string field; std::getline(in, field, ',');) {
+        fields.push_back(field);
+    }
+    return fields;
+}
+
 struct CommandResult {
     int exit_code = -1;
     std::string out;

@@ -21,17 +21,9 @@ const fs::path kObserved = kModel / "observed_testville.csv";
 
 using Folder = vrsim::testing::TemporaryFolder;
 using Result = vrsim::testing::CommandResult;
+using vrsim::testing::lines_of;
 using vrsim::testing::read_file;
 using vrsim::testing::run_vrsim;
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
 
 Result calibrate(const fs::path& out, const std::vector<std::string>& extra, const Folder& folder) {
     std::vector<std::string> arguments = {"calibrate",   kScenario.string(),

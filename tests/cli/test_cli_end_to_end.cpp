@@ -28,19 +28,11 @@ constexpr std::uint32_t kReplicates = 3;
 
 using vrsim::testing::TemporaryFolder;
 using Result = vrsim::testing::CommandResult;
+using vrsim::testing::lines_of;
 using vrsim::testing::run_vrsim;
 
 std::string read(const fs::path& file) {
     return vrsim::testing::read_file(file);
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 Result run_small(const TemporaryFolder& folder, const fs::path& out,

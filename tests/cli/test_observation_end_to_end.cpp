@@ -24,26 +24,10 @@ const fs::path kObserved = kModel / "observed_testville.csv";
 
 using Folder = vrsim::testing::TemporaryFolder;
 using Result = vrsim::testing::CommandResult;
+using vrsim::testing::fields_of;
+using vrsim::testing::lines_of;
 using vrsim::testing::read_file;
 using vrsim::testing::run_vrsim;
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
-
-std::vector<std::string> fields_of(const std::string& line) {
-    std::vector<std::string> fields;
-    std::istringstream in(line);
-    for (std::string field; std::getline(in, field, ',');) {
-        fields.push_back(field);
-    }
-    return fields;
-}
 
 Result calibrate(const fs::path& scenario, const fs::path& out, const Folder& folder,
                  const std::string& quiet = "--quiet") {
