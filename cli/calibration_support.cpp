@@ -225,40 +225,11 @@ nlohmann::json calibration_json(const calibration::CalibrationProblem& problem,
     return json;
 }
 
-namespace {
-
-// The share of a series' observed months inside its central bands, for the
-// fitted months and for those after them (spans with no month left out).
-struct CoverageSpan {
-    bool fitted = true;
-    std::size_t months = 0;
-    std::array<double, 3> shares{};  // 50%, 80%, 95%
-};
-std::vector<CoverageSpan> coverage_spans(const calibration::PredictiveSeries& one,
-                                         model::YearMonth last_fitted) {
-    const model::YearMonth last =
-        one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
-    std::vector<CoverageSpan> spans;
-    for (const bool fitted : {true, false}) {
-        CoverageSpan span;
-        span.fitted = fitted;
-        span.shares = fitted ? calibration::observed_coverage(
-                                   one, one.first_month, std::min(last, last_fitted), span.months)
-                             : calibration::observed_coverage(one, last_fitted.plus_months(1), last,
-                                                              span.months);
-        if (span.months > 0) {
-            spans.push_back(span);
-        }
-    }
-    return spans;
-}
-
-}  // namespace
-
 void print_coverage(const std::vector<calibration::PredictiveSeries>& series,
                     model::YearMonth last_fitted, const std::string& prefix) {
     for (const calibration::PredictiveSeries& one : series) {
-        for (const CoverageSpan& span : coverage_spans(one, last_fitted)) {
+        for (const calibration::CoverageSpan& span :
+             calibration::coverage_spans(one, last_fitted)) {
             std::ostringstream line;
             line << prefix << one.outcome << ": " << (span.fitted ? "fitted" : "later")
                  << " months (" << span.months << ") inside the predictive 50% band " << std::fixed
@@ -273,7 +244,8 @@ nlohmann::json coverage_json(const std::vector<calibration::PredictiveSeries>& s
                              model::YearMonth last_fitted) {
     nlohmann::json json = nlohmann::json::object();
     for (const calibration::PredictiveSeries& one : series) {
-        for (const CoverageSpan& span : coverage_spans(one, last_fitted)) {
+        for (const calibration::CoverageSpan& span :
+             calibration::coverage_spans(one, last_fitted)) {
             json[one.outcome][span.fitted ? "fitted" : "later"] = {{"months", span.months},
                                                                    {"coverage_50", span.shares[0]},
                                                                    {"coverage_80", span.shares[1]},

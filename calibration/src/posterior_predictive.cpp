@@ -208,28 +208,36 @@ void write_predictive_csv(const std::filesystem::path& file,
     out.commit();
 }
 
+std::vector<CoverageSpan> coverage_spans(const PredictiveSeries& series,
+                                         model::YearMonth last_fitted) {
+    const model::YearMonth last =
+        series.first_month.plus_months(static_cast<int>(series.bands.size()) - 1);
+    std::vector<CoverageSpan> spans;
+    for (const bool fitted : {true, false}) {
+        CoverageSpan span;
+        span.fitted = fitted;
+        span.first =
+            fitted ? series.first_month : std::max(series.first_month, last_fitted.plus_months(1));
+        span.last = fitted ? std::min(last, last_fitted) : last;
+        span.shares = observed_coverage(series, span.first, span.last, span.months);
+        if (span.months > 0) {
+            spans.push_back(span);
+        }
+    }
+    return spans;
+}
+
 void write_coverage_csv(const std::filesystem::path& file,
                         const std::vector<PredictiveSeries>& series, model::YearMonth last_fitted) {
     std::string text =
         "outcome,span,first_month,last_month,months,coverage_50,coverage_80,coverage_95\n";
     for (const PredictiveSeries& one : series) {
-        const model::YearMonth last =
-            one.first_month.plus_months(static_cast<int>(one.bands.size()) - 1);
-        const std::array<std::pair<model::YearMonth, model::YearMonth>, 2> spans = {
-            {{one.first_month, std::min(last, last_fitted)},
-             {std::max(one.first_month, last_fitted.plus_months(1)), last}}};
-        for (std::size_t s = 0; s < spans.size(); ++s) {
-            std::size_t months = 0;
-            const std::array<double, 3> shares =
-                observed_coverage(one, spans[s].first, spans[s].second, months);
-            if (months == 0) {
-                continue;
-            }
-            text.append(one.outcome).append(s == 0 ? ",fitted," : ",forecast,");
-            text.append(spans[s].first.to_string()).append(",");
-            text.append(spans[s].second.to_string()).append(",");
-            text.append(std::to_string(months));
-            for (double share : shares) {
+        for (const CoverageSpan& span : coverage_spans(one, last_fitted)) {
+            text.append(one.outcome).append(span.fitted ? ",fitted," : ",forecast,");
+            text.append(span.first.to_string()).append(",");
+            text.append(span.last.to_string()).append(",");
+            text.append(std::to_string(span.months));
+            for (double share : span.shares) {
                 text.append(",");
                 scenarios::append_value(text, share);
             }

@@ -64,6 +64,18 @@ std::vector<PredictiveBand> replicate_mixture_bands(
 std::array<double, 3> observed_coverage(const PredictiveSeries& series, model::YearMonth first,
                                         model::YearMonth last, std::size_t& months);
 
+// The coverage of the fitted months (to `last_fitted`) and of those after them,
+// each left out when none of its months was observed.
+struct CoverageSpan {
+    bool fitted = true;
+    model::YearMonth first;
+    model::YearMonth last;
+    std::size_t months = 0;          // observed months in the span
+    std::array<double, 3> shares{};  // inside the 50%, 80% and 95% bands
+};
+std::vector<CoverageSpan> coverage_spans(const PredictiveSeries& series,
+                                         model::YearMonth last_fitted);
+
 // predictive.csv: month,outcome,observed,fitted,mean,p025,p10,p25,p50,p75,p90,p975
 // (observed empty when not observed; fitted 1 for months up to `last_fitted`).
 void write_predictive_csv(const std::filesystem::path& file,
