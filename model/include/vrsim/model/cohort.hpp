@@ -25,7 +25,7 @@ struct CohortOptions {
     // Risk tiers of propensity x risk factors (log-spaced intervals). Assumption:
     // 12 keep the chance of a first offence, 1 - E[exp(-c x rate)], within 2%
     // of the integral for the default heavy tail (tests/model/test_cohort.cpp).
-    int risk_tiers = 12;
+    int risk_tiers = 12;  // 1 to 16 (std::invalid_argument otherwise)
 };
 
 // The risk types the cohort engine gives the starting population: sex x future
