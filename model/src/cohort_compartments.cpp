@@ -6,10 +6,10 @@
 // interact within a month, so each is updated in place.
 //
 // A group's risk tiers lie side by side and follow the same rules with
-// different rates, so each rule is a loop over tiers ("lanes") with no branch
-// that differs between them: the compiler vectorises it. A compartment with a
-// negligible number of people is dropped (its lane is zeroed), as it was when
-// compartments were visited one by one.
+// different rates, so each rule is written once on vectors of tiers
+// (cohort_lanes.hpp), with no branch that differs between them. A compartment
+// with a negligible number of people is dropped (its lane is zeroed), as it was
+// when compartments were visited one by one.
 #include <algorithm>
 #include <cmath>
 
@@ -197,18 +197,19 @@ struct Cell {
 // Custody per conviction, and months inside and on licence per sentence, at a
 // cell's record: linear interpolation in the tables on the prior-offence grid,
 // past the last point its value.
-[[gnu::always_inline]] inline void custody_by_record(const AgeUnits& blend, const double* people,
-                                                     const double* priors, std::size_t v,
+[[gnu::always_inline]] inline void custody_by_record(const AgeUnits& blend, const Cell& cell,
                                                      Vec& custody_per_conviction, Vec& stay_months,
                                                      Vec& licence_months) {
-    const std::size_t first = v * kTiersPerVector;
-    const Vec x = load_vec(people + first);
-    const auto kept = x > kNegligiblePeople;
+    if (blend.convictions <= 0.0) {
+        custody_per_conviction = Vec{};
+        stay_months = Vec{};
+        licence_months = Vec{};
+        return;
+    }
     const std::size_t size = blend.custody.size();
     const std::int64_t last_interval =
         std::max<std::int64_t>(0, static_cast<std::int64_t>(size) - 2);
-    const Vec prior_per_person = kept ? load_vec(priors + first) / x : Vec{};
-    const Vec position = min_vec(max_vec(prior_per_person * kPriorSteps, Vec{}),
+    const Vec position = min_vec(max_vec(cell.priors * cell.per_person * kPriorSteps, Vec{}),
                                  splat(static_cast<double>(size - 1)));
     VecBits below = __builtin_convertvector(position, VecBits);  // truncates: position >= 0
     below = below < last_interval ? below : VecBits{} + last_interval;
@@ -224,13 +225,7 @@ struct Cell {
         return low + fraction * (high - low);
     };
     const Vec custody_unit = at(blend.custody);
-    const auto sentenced = kept & (custody_unit > 0.0);
-    if (blend.convictions <= 0.0) {
-        custody_per_conviction = Vec{};
-        stay_months = Vec{};
-        licence_months = Vec{};
-        return;
-    }
+    const auto sentenced = (cell.people > 0.0) & (custody_unit > 0.0);  // dropped cells: none
     const Vec per_sentence = sentenced ? 1.0 / custody_unit : Vec{};
     custody_per_conviction = sentenced ? custody_unit * blend.per_conviction : Vec{};
     stay_months = at(blend.custody_months) * per_sentence;
@@ -344,8 +339,8 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             const TierTerms& career = terms[desisted ? 1 : 0];
             for (std::size_t v = 0; v < vectors; ++v) {
                 if (record) {
-                    custody_by_record(blend, people_row, priors_row, v, custody_per_conviction[v],
-                                      stay_months[v], licence_months[v]);
+                    custody_by_record(blend, load_cell(people_row, priors_row, pending_row, v),
+                                      custody_per_conviction[v], stay_months[v], licence_months[v]);
                 } else {
                     custody_per_conviction[v] = splat(blend.custody_per_conviction_clean);
                     stay_months[v] = splat(blend.stay_months_clean);

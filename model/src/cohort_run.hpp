@@ -104,9 +104,10 @@ constexpr int age_class(bool youth, bool partner_age) {
     return (youth ? 0 : 2) + (partner_age ? 1 : 0);
 }
 
-// A single-year compartment this month: its people's ages since 10 run over 12
-// consecutive months (ageing moves everyone up a compartment once a year), so
-// age-dependent rules apply by the share of those months they hold.
+// An age compartment this month: its people's ages since 10 run over 12
+// consecutive months a year it holds (a single year, or a band's years weighted
+// as survivors; ageing moves people up once a year), so age-dependent rules
+// apply by the share of those months they hold.
 struct AgeMix {
     std::array<double, kAgeClasses> class_share{};
     double age_curve = 0.0;

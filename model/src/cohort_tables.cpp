@@ -1,7 +1,7 @@
 // The cohort engine's tables: what people of an age class and gang state do
 // per unit of offending rate in each calendar month (offences by type, where
-// sanctions lead, custody by prior record), and what each single-year
-// compartment holds in each month of the year between ageings.
+// sanctions lead, custody by prior record), and what each age compartment
+// holds in each month of the year between ageings.
 #include <algorithm>
 #include <cmath>
 
