@@ -8,6 +8,7 @@
 // (which Channel serves) is its own small age-structured model.
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "cohort_run.hpp"
 
@@ -21,45 +22,52 @@ double duration_at_least(double mean_months, int months) {
     return months <= 1 ? 1.0 : std::exp(-(months - 0.5) / mean_months);
 }
 
+// Poisson(mean) counts: below[j] is the chance of fewer than j, for j up to
+// `count` (probabilities by the recurrence p(k) = p(k - 1) mean / k).
+void poisson_below(double mean, int count, std::vector<double>& below) {
+    below.assign(static_cast<std::size_t>(count) + 1, 0.0);
+    double probability = std::exp(-mean);
+    for (int k = 0; k < count; ++k) {
+        below[static_cast<std::size_t>(k) + 1] = below[static_cast<std::size_t>(k)] + probability;
+        probability *= mean / (k + 1);
+    }
+}
+
 // Chance that an IOM participant who started `months` ago still has the proven
 // offences that qualify (min_proven in the score window): those from before the
 // start still inside the window (spread evenly over it; at least the threshold of
-// them, Poisson otherwise) plus new ones at the participant's rate.
-double still_qualifying(const ProgrammeParameters& iom, double rate_before, double rate_during,
-                        int months) {
-    const int window = std::max(1, iom.iom_score_window_months);
-    const int threshold = iom.iom_min_proven_offences;
-    auto poisson = [](double mean, int k) {
-        return std::exp(-mean + k * std::log(std::max(mean, 1e-300)) - std::lgamma(k + 1.0));
-    };
-    const double mean_new = std::min(months, window) * rate_during;
+// them, Poisson otherwise) plus new ones at the participant's rate. The counts
+// before the start are summed up to the threshold + 30, whatever the months, so
+// they come in (`before_probability`, of threshold, threshold + 1, ...: Poisson
+// given at least the threshold).
+inline constexpr int kPriorCountsSummed = 30;
+double still_qualifying(int window, int threshold, double rate_during,
+                        const std::vector<double>& before_probability, int months,
+                        std::vector<double>& new_below, std::vector<double>& retained_chance) {
+    poisson_below(std::min(months, window) * rate_during, threshold, new_below);
     if (months >= window) {
-        double below = 0.0;
-        for (int k = 0; k < threshold; ++k) {
-            below += poisson(mean_new, k);
-        }
-        return 1.0 - below;
+        return 1.0 - new_below[static_cast<std::size_t>(threshold)];
     }
-    const double mean_before = window * rate_before;
-    double qualifying_before = 1.0;
-    for (int k = 0; k < threshold; ++k) {
-        qualifying_before -= poisson(mean_before, k);
-    }
-    qualifying_before = std::max(qualifying_before, 1e-300);
+    // Of `before` offences each still in the window with chance `kept`, the
+    // chance that `retained` (below the threshold) are: binomial, by the
+    // recurrence C(n + 1, r) = C(n, r) (n + 1) / (n + 1 - r) from n = threshold.
     const double kept = static_cast<double>(window - months) / window;
+    const auto threshold_size = static_cast<std::size_t>(threshold);
+    retained_chance.resize(threshold_size);
+    for (int retained = 0; retained < threshold; ++retained) {
+        retained_chance[static_cast<std::size_t>(retained)] =
+            std::exp(std::lgamma(threshold + 1.0) - std::lgamma(retained + 1.0) -
+                     std::lgamma(threshold - retained + 1.0)) *
+            std::pow(kept, retained) * std::pow(1.0 - kept, threshold - retained);
+    }
     double below = 0.0;
-    for (int before = threshold; before < threshold + 30; ++before) {
-        const double p_before = poisson(mean_before, before) / qualifying_before;
+    for (int before = threshold; before < threshold + kPriorCountsSummed; ++before) {
+        const double p_before = before_probability[static_cast<std::size_t>(before - threshold)];
         for (int retained = 0; retained < threshold; ++retained) {
-            const double p_retained =
-                std::exp(std::lgamma(before + 1.0) - std::lgamma(retained + 1.0) -
-                         std::lgamma(before - retained + 1.0)) *
-                std::pow(kept, retained) * std::pow(1.0 - kept, before - retained);
-            double new_below = 0.0;
-            for (int fresh = 0; fresh < threshold - retained; ++fresh) {
-                new_below += poisson(mean_new, fresh);
-            }
-            below += p_before * p_retained * new_below;
+            const auto r = static_cast<std::size_t>(retained);
+            // Fewer than the threshold - retained new ones.
+            below += p_before * retained_chance[r] * new_below[threshold_size - r];
+            retained_chance[r] *= (before + 1.0) / (before + 1.0 - retained) * (1.0 - kept);
         }
     }
     return std::clamp(1.0 - below, 0.0, 1.0);
@@ -70,17 +78,39 @@ double still_qualifying(const ProgrammeParameters& iom, double rate_before, doub
 double participants_still_qualifying(const ProgrammeParameters& iom, double rate_before,
                                      double rate_during) {
     const int window = std::max(1, iom.iom_score_window_months);
+    const int threshold = iom.iom_min_proven_offences;
+    // Offences before the start: Poisson at the qualifiers' rate over a window,
+    // given at least the threshold.
+    std::vector<double> before_below;
+    const double mean_before = window * rate_before;
+    poisson_below(mean_before, threshold, before_below);
+    const double qualifying_before =
+        std::max(1.0 - before_below[static_cast<std::size_t>(threshold)], 1e-300);
+    std::vector<double> before_probability(kPriorCountsSummed);
+    double probability =
+        std::exp(-mean_before + threshold * std::log(std::max(mean_before, 1e-300)) -
+                 std::lgamma(threshold + 1.0));
+    for (int i = 0; i < kPriorCountsSummed; ++i) {
+        before_probability[static_cast<std::size_t>(i)] = probability / qualifying_before;
+        probability *= mean_before / (threshold + i + 1);
+    }
+    std::vector<double> new_below;
+    std::vector<double> retained_chance;
+    auto qualifying = [&](int months) {
+        return still_qualifying(window, threshold, rate_during, before_probability, months,
+                                new_below, retained_chance);
+    };
     double weighted = 0.0;
     double weights = 0.0;
     for (int months = 0; months < window; ++months) {
         const double staying = duration_at_least(iom.duration_mean_months, months + 1);
-        weighted += staying * still_qualifying(iom, rate_before, rate_during, months);
+        weighted += staying * qualifying(months);
         weights += staying;
     }
     // Everyone past a whole window qualifies on new offences alone.
     const double later =
         duration_at_least(iom.duration_mean_months, window + 1) * iom.duration_mean_months;
-    weighted += later * still_qualifying(iom, rate_before, rate_during, window);
+    weighted += later * qualifying(window);
     weights += later;
     return weights > 0.0 ? weighted / weights : 0.0;
 }
