@@ -10,33 +10,6 @@
 
 namespace vrsim::scenarios {
 
-std::string Diagnostic::to_string() const {
-    std::string text = file.string();
-    if (line > 0) {
-        text += ':' + std::to_string(line) + ':' + std::to_string(column);
-    }
-    text += ": ";
-    if (!field.empty()) {
-        text += field + ": ";
-    }
-    return text + message;
-}
-
-namespace {
-
-std::string join_lines(const std::vector<Diagnostic>& diagnostics) {
-    std::string text;
-    for (const Diagnostic& diagnostic : diagnostics) {
-        if (!text.empty()) {
-            text += '\n';
-        }
-        text += diagnostic.to_string();
-    }
-    return text;
-}
-
-}  // namespace
-
 ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(join_lines(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 

@@ -6,17 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "vrsim/scenarios/diagnostic.hpp"
+
 namespace vrsim::calibration {
 
-struct Diagnostic {
-    std::filesystem::path file;  // empty when the problem is with the options given
-    int line = 0;                // 1-based; 0 when the problem has no single line
-    int column = 0;       // mapping (TOML) files: 1-based character; CSV files: 0 (see field)
-    std::string field;    // CSV: `column 5 (201904)`; TOML: the key, e.g. `map[3].outcome`
-    std::string message;  // e.g. `expected a whole number of offences, got "12a"`
-    // "file:line[:column]: [field: ]message"
-    std::string to_string() const;
-};
+// The same as a scenario's: CSV files give the column in `field`, e.g.
+// `column 5 (201904)`, and 0 as `column`.
+using scenarios::Diagnostic;
 
 // Thrown by every reader with all the problems it found (a long list is cut
 // short with a last diagnostic saying how many more there were).

@@ -12,20 +12,10 @@
 #include "vrsim/model/parameters.hpp"
 #include "vrsim/model/random.hpp"
 #include "vrsim/scenarios/calibration_settings.hpp"
+#include "vrsim/scenarios/diagnostic.hpp"
 #include "vrsim/scenarios/distribution.hpp"
 
 namespace vrsim::scenarios {
-
-// One problem found in a scenario file, printed as
-// "file:line:column: field.path: message".
-struct Diagnostic {
-    std::filesystem::path file;
-    int line = 0;         // 1-based; 0 when the problem has no place in a file
-    int column = 0;       // 1-based
-    std::string field;    // dotted path, e.g. "parameters.justice.recording_probability.robbery"
-    std::string message;  // e.g. "expected a number in [0, 1], got 1.7"
-    std::string to_string() const;
-};
 
 // Thrown by load_scenario with every problem found, not just the first.
 class ScenarioError : public std::runtime_error {
