@@ -299,6 +299,9 @@ int backtest_command(const BacktestArguments& arguments,
                 std::cout << "Origin " << origin.to_string() << ": calibrating on "
                           << problem.window.from.to_string() << ".."
                           << problem.window.to.to_string() << '\n';
+                if (origin == origins.front()) {
+                    note_parameters_unread(calibration::abc_parameters(problem), arguments.engine);
+                }
                 options.on_generation = [prefix](const calibration::GenerationReport& report) {
                     print_generation(report, prefix);
                 };

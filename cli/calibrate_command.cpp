@@ -139,6 +139,7 @@ int calibrate_command(const CalibrateArguments& arguments,
             for (const std::string& note : notes) {
                 std::cout << note << '\n';
             }
+            note_parameters_unread(parameters, arguments.engine);
             options.on_generation = [](const calibration::GenerationReport& report) {
                 print_generation(report);
             };

@@ -11,6 +11,7 @@
 #include "print_diagnostics.hpp"
 #include "vrsim/calibration/diagnostics.hpp"
 #include "vrsim/calibration/posterior.hpp"
+#include "vrsim/model/cohort.hpp"
 #include "vrsim/scenarios/file_digest.hpp"
 #include "vrsim/scenarios/output_files.hpp"
 
@@ -18,6 +19,26 @@ namespace vrsim::cli {
 
 calibration::Simulator simulator_for(const std::string& engine) {
     return engine == "cohort" ? calibration::cohort_simulator() : calibration::abm_simulator();
+}
+
+void note_parameters_unread(const std::vector<calibration::AbcParameter>& parameters,
+                            const std::string& engine, const std::string& prefix) {
+    if (engine != "cohort") {
+        return;
+    }
+    const std::string_view model_prefix = "parameters.";
+    for (const calibration::AbcParameter& parameter : parameters) {
+        const std::string_view name = parameter.name;
+        if (name.substr(0, model_prefix.size()) != model_prefix) {
+            continue;  // the observation model's
+        }
+        const std::string_view field = name.substr(model_prefix.size());
+        if (!model::cohort_engine_reads(field.substr(0, field.find('.')))) {
+            std::cout << prefix << "note: the cohort engine does not read " << name
+                      << ", so the data cannot inform it: its posterior will be its prior "
+                         "(fit it with --engine abm)\n";
+        }
+    }
 }
 
 void add_engine_option(CLI::App& command, std::string& engine) {

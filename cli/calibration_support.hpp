@@ -24,6 +24,12 @@ calibration::Simulator simulator_for(const std::string& engine);
 // Adds --engine abm|cohort.
 void add_engine_option(CLI::App& command, std::string& engine);
 
+// Notes on stdout the fitted parameters the engine does not read (the cohort
+// engine's contagion): the data cannot inform them, so their posterior is
+// their prior.
+void note_parameters_unread(const std::vector<calibration::AbcParameter>& parameters,
+                            const std::string& engine, const std::string& prefix = "");
+
 // Loads a scenario, printing its problems; nullopt when invalid.
 std::optional<scenarios::Scenario> load_or_report(const std::filesystem::path& file);
 

@@ -110,6 +110,26 @@ TEST_CASE("vrsim calibrate --engine cohort fits with the cohort engine", "[cohor
     CHECK(read_file(out / "posterior.csv") == read_file(again / "posterior.csv"));
 }
 
+TEST_CASE("vrsim calibrate notes the fitted parameters the engine does not read", "[cohort]") {
+    Folder folder("vrsim-test-calibrate-unread");
+    const fs::path scenario = kModel / "calibration_contagion.toml";
+    auto fit = [&](const std::string& engine) {
+        return run_vrsim(
+            {"calibrate", scenario.string(), "--observed", kObserved.string(), "--particles", "8",
+             "--generations", "1", "--engine", engine, "--out", (folder.path / engine).string()},
+            folder);
+    };
+    const std::string note = "does not read parameters.contagion.strength";
+    const Result cohort = fit("cohort");
+    INFO(cohort.err);
+    REQUIRE(cohort.exit_code == 0);
+    CHECK_THAT(cohort.out, Catch::Contains("note: the cohort engine " + note));
+    CHECK_THAT(cohort.out, !Catch::Contains("does not read parameters.offending"));
+    const Result abm = fit("abm");
+    REQUIRE(abm.exit_code == 0);
+    CHECK_THAT(abm.out, !Catch::Contains(note));
+}
+
 TEST_CASE("vrsim calibrate: bad input exits 2 and says why") {
     Folder folder("vrsim-test-calibrate-errors");
     const Result engine = calibrate(folder.path / "a", {"--engine", "ants"}, folder);

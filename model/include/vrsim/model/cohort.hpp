@@ -14,6 +14,7 @@
 // victims are not reported), the exact 12-month IOM score, and programme
 // effects on the careers of individual participants (effects act on the
 // participants' offending in aggregate). README "Two engines" gives the figures.
+#include <string_view>
 #include <vector>
 
 #include "vrsim/model/outcomes.hpp"
@@ -40,6 +41,13 @@ struct CohortRiskType {
 };
 std::vector<CohortRiskType> cohort_risk_types(const Parameters& parameters,
                                               const CohortOptions& options = {});
+
+// Whether the cohort engine reads any parameter of a section of Parameters
+// (`contagion`, `justice`, ...): it carries no contagion, so a calibration with
+// it cannot learn the contagion parameters.
+constexpr bool cohort_engine_reads(std::string_view section) {
+    return section != "contagion";
+}
 
 class CohortEngine {
   public:
