@@ -142,20 +142,8 @@ nlohmann::json files_with_digests(const std::vector<std::filesystem::path>& file
 namespace {
 
 nlohmann::json prior_json(const scenarios::Distribution& prior) {
-    using Kind = scenarios::Distribution::Kind;
-    switch (prior.kind) {
-        case Kind::normal:
-            return {{"type", "normal"}, {"mean", prior.a}, {"sd", prior.b}};
-        case Kind::lognormal:
-            return {{"type", "lognormal"}, {"meanlog", prior.a}, {"sdlog", prior.b}};
-        case Kind::beta:
-            return {{"type", "beta"}, {"alpha", prior.a}, {"beta", prior.b}};
-        case Kind::gamma:
-            return {{"type", "gamma"}, {"shape", prior.a}, {"scale", prior.b}};
-        case Kind::uniform:
-            return {{"type", "uniform"}, {"min", prior.a}, {"max", prior.b}};
-    }
-    return {};
+    const scenarios::DistributionNames names = scenarios::names_of(prior.kind);
+    return {{"type", names.type}, {std::string(names.a), prior.a}, {std::string(names.b), prior.b}};
 }
 
 nlohmann::json observation_parameter_json(const scenarios::ObservationParameter& parameter) {

@@ -33,24 +33,6 @@ namespace {
 constexpr const char* kCheckpointFormat = "vrsim-abc-smc-checkpoint";
 constexpr int kCheckpointVersion = 1;
 
-using Kind = scenarios::Distribution::Kind;
-
-const char* kind_name(Kind kind) {
-    switch (kind) {
-        case Kind::normal:
-            return "normal";
-        case Kind::lognormal:
-            return "lognormal";
-        case Kind::beta:
-            return "beta";
-        case Kind::gamma:
-            return "gamma";
-        case Kind::uniform:
-            return "uniform";
-    }
-    return "unknown";
-}
-
 // JSON has no infinity (nlohmann writes null): infinite numbers (generation 0's
 // tolerance, a simulator's infinite distance) are the strings "inf"/"-inf".
 nlohmann::json number_to_json(double value) {
@@ -79,7 +61,7 @@ nlohmann::json parameters_to_json(const std::vector<AbcParameter>& parameters) {
     for (const AbcParameter& parameter : parameters) {
         list.push_back({{"name", parameter.name},
                         {"prior",
-                         {{"kind", kind_name(parameter.prior.kind)},
+                         {{"kind", std::string(scenarios::names_of(parameter.prior.kind).type)},
                           {"a", parameter.prior.a},
                           {"b", parameter.prior.b}}}});
     }

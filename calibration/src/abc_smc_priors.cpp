@@ -19,22 +19,6 @@ namespace {
 
 using Kind = scenarios::Distribution::Kind;
 
-std::string kind_name(Kind kind) {
-    switch (kind) {
-        case Kind::normal:
-            return "normal";
-        case Kind::lognormal:
-            return "lognormal";
-        case Kind::beta:
-            return "beta";
-        case Kind::gamma:
-            return "gamma";
-        case Kind::uniform:
-            return "uniform";
-    }
-    return "unknown";
-}
-
 // What is wrong with a prior's numbers, or empty.
 std::string prior_problem(const scenarios::Distribution& prior) {
     const double a = prior.a;
@@ -113,8 +97,9 @@ void validate(const std::vector<AbcParameter>& parameters, const AbcSmcOptions& 
         }
         const std::string problem = prior_problem(parameter.prior);
         if (!problem.empty()) {
-            problems.push_back(place + "prior " + kind_name(parameter.prior.kind) + " (a " +
-                               std::to_string(parameter.prior.a) + ", b " +
+            problems.push_back(place + "prior " +
+                               std::string(scenarios::names_of(parameter.prior.kind).type) +
+                               " (a " + std::to_string(parameter.prior.a) + ", b " +
                                std::to_string(parameter.prior.b) + "): " + problem);
         }
     }

@@ -152,6 +152,15 @@ std::uint64_t field_hash(std::string_view field) {
 
 }  // namespace detail
 
+DistributionNames names_of(Distribution::Kind kind) {
+    for (const detail::DistributionSpec& spec : detail::kDistributions) {
+        if (spec.kind == kind) {
+            return {spec.type, spec.keys[1], spec.keys[2]};
+        }
+    }
+    return {"unknown", "a", "b"};
+}
+
 double draw(const Distribution& distribution, model::Stream& stream) {
     using Kind = Distribution::Kind;
     const double a = distribution.a;

@@ -115,29 +115,6 @@ json to_json(const model::JusticeParameters& p) {
             {"recall_months", p.recall_months}};
 }
 
-// The kind's name and what its two numbers mean, as in scenario.hpp.
-struct DistributionNames {
-    const char* kind;
-    const char* a;
-    const char* b;
-};
-
-DistributionNames names_of(Distribution::Kind kind) {
-    switch (kind) {
-        case Distribution::Kind::normal:
-            return {"normal", "mean", "sd"};
-        case Distribution::Kind::lognormal:
-            return {"lognormal", "meanlog", "sdlog"};
-        case Distribution::Kind::beta:
-            return {"beta", "alpha", "beta"};
-        case Distribution::Kind::gamma:
-            return {"gamma", "shape", "scale"};
-        case Distribution::Kind::uniform:
-            return {"uniform", "min", "max"};
-    }
-    return {"unknown", "a", "b"};
-}
-
 }  // namespace
 
 json to_json(const model::ProgrammeParameters& p) {
@@ -199,7 +176,9 @@ json to_json(const model::Parameters& parameters) {
 
 json to_json(const Distribution& distribution) {
     const DistributionNames names = names_of(distribution.kind);
-    return {{"kind", names.kind}, {names.a, distribution.a}, {names.b, distribution.b}};
+    return {{"kind", names.type},
+            {std::string(names.a), distribution.a},
+            {std::string(names.b), distribution.b}};
 }
 
 json to_json(const UncertainParameter& parameter) {
