@@ -4,11 +4,13 @@
 // 15-year totals of offences committed and recorded violence, the variance of
 // the paired difference ALT - BASE under each, their ratio (the factor by which
 // common random numbers cut the replicates a given precision needs), and the
-// seconds for the 2 x R common-random-number replicates on all cores.
+// seconds for the 2 x R common-random-number replicates on all cores. With the
+// cohort engine a replicate is a run with its own parameter draws.
 // Prints one JSON object.
-// Usage: bench_compare [BASE] [ALT] [REPLICATES] [THREADS]
+// Usage: bench_compare [BASE] [ALT] [REPLICATES] [THREADS] [abm|cohort]
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,14 @@ int main(int argc, char** argv) {
     options.replicates = static_cast<std::uint32_t>(argc > 3 ? std::stoul(argv[3]) : 20);
     options.threads = argc > 4 ? std::stoi(argv[4]) : 0;
     options.seed = 20190401;
+    const std::string engine_name = argc > 5 ? argv[5] : "abm";
+    const std::optional<model::EngineKind> engine = model::engine_from_string(engine_name);
+    if (!engine) {
+        std::fprintf(stderr, "bench_compare: expected the engine abm or cohort, got %s\n",
+                     engine_name.c_str());
+        return 2;
+    }
+    options.engine = *engine;
     scenarios::Scenario base;
     scenarios::Scenario alternative;
     try {
@@ -93,6 +103,7 @@ int main(int argc, char** argv) {
         variance_of_difference(independent.violence, base_totals.violence);
     const nlohmann::json report = {{"base", base.name},
                                    {"alternative", alternative.name},
+                                   {"engine", engine_name},
                                    {"replicates", options.replicates},
                                    {"threads", scenarios::resolve_threads(options.threads)},
                                    {"variance_of_paired_difference",
