@@ -15,6 +15,7 @@
 #include <boost/random/poisson_distribution.hpp>
 #include <nlohmann/json.hpp>
 
+#include "test_files.hpp"
 #include "vrsim/calibration/abc_smc.hpp"
 #include "vrsim/model/random.hpp"
 
@@ -33,13 +34,6 @@ fs::path fresh_folder(const std::string& name) {
     fs::remove_all(folder);
     fs::create_directories(folder);
     return folder;
-}
-
-std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 // Poisson counts with a Gamma prior on the rate. Observed y (n = 10, sum 39).
@@ -291,8 +285,8 @@ TEST_CASE("ABC-SMC results do not depend on the number of threads", "[abc]") {
         const fs::path diagnostic = folder / ("diagnostics_" + std::to_string(threads) + ".csv");
         vrsim::calibration::write_posterior_csv(posterior, result);
         vrsim::calibration::write_diagnostics_csv(diagnostic, result);
-        posteriors.push_back(read_text(posterior));
-        diagnostics.push_back(read_text(diagnostic));
+        posteriors.push_back(vrsim::testing::read_file(posterior));
+        diagnostics.push_back(vrsim::testing::read_file(diagnostic));
     }
     CHECK(posteriors[0].rfind("rate,weight,distance\n", 0) == 0);
     CHECK(diagnostics[0].rfind(
@@ -307,7 +301,7 @@ TEST_CASE("ABC-SMC results do not depend on the number of threads", "[abc]") {
     const AbcSmcResult other =
         vrsim::calibration::run_abc_smc(poisson_parameters(), poisson_distance, options);
     vrsim::calibration::write_posterior_csv(folder / "posterior_other.csv", other);
-    CHECK(read_text(folder / "posterior_other.csv") != posteriors[0]);
+    CHECK(vrsim::testing::read_file(folder / "posterior_other.csv") != posteriors[0]);
     fs::remove_all(folder);
 }
 
@@ -354,10 +348,12 @@ TEST_CASE("ABC-SMC resumed from a checkpoint matches the uninterrupted run byte 
     vrsim::calibration::write_diagnostics_csv(folder / "diagnostics_resumed.csv", resumed);
     CHECK(resumed.stop_reason == whole.stop_reason);
     CHECK(resumed.simulations == whole.simulations);
-    CHECK(read_text(folder / "posterior_resumed.csv") == read_text(folder / "posterior_whole.csv"));
-    CHECK(read_text(folder / "diagnostics_resumed.csv") ==
-          read_text(folder / "diagnostics_whole.csv"));
-    CHECK(read_text(folder / "resumed.json") == read_text(folder / "uninterrupted.json"));
+    CHECK(vrsim::testing::read_file(folder / "posterior_resumed.csv") ==
+          vrsim::testing::read_file(folder / "posterior_whole.csv"));
+    CHECK(vrsim::testing::read_file(folder / "diagnostics_resumed.csv") ==
+          vrsim::testing::read_file(folder / "diagnostics_whole.csv"));
+    CHECK(vrsim::testing::read_file(folder / "resumed.json") ==
+          vrsim::testing::read_file(folder / "uninterrupted.json"));
 
     // A run stopped on max_generations continues when resumed with more.
     options.max_generations = 3;
@@ -369,8 +365,8 @@ TEST_CASE("ABC-SMC resumed from a checkpoint matches the uninterrupted run byte 
     const AbcSmcResult continued = vrsim::calibration::resume_abc_smc(
         folder / "short.json", poisson_parameters(), poisson_distance, options);
     vrsim::calibration::write_posterior_csv(folder / "posterior_continued.csv", continued);
-    CHECK(read_text(folder / "posterior_continued.csv") ==
-          read_text(folder / "posterior_whole.csv"));
+    CHECK(vrsim::testing::read_file(folder / "posterior_continued.csv") ==
+          vrsim::testing::read_file(folder / "posterior_whole.csv"));
 
     // A checkpoint made with another seed is refused, naming the option.
     options.seed = 100;

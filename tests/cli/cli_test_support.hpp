@@ -11,27 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "test_files.hpp"
+
 namespace vrsim::testing {
-
-// A fresh empty folder, removed afterwards.
-struct TemporaryFolder {
-    std::filesystem::path path;
-    explicit TemporaryFolder(const std::string& prefix = "vrsim-test") {
-        static int counter = 0;
-        path = std::filesystem::temp_directory_path() /
-               (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TemporaryFolder() { std::filesystem::remove_all(path); }
-};
-
-inline std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // A file's lines, and a CSV line's fields (no quoting).
 inline std::vector<std::string> lines_of(const std::string& text) {
@@ -66,8 +48,8 @@ inline CommandResult run_vrsim(const std::vector<std::string>& arguments,
     for (const std::string& argument : arguments) {
         command.append(" ").append(quoted(argument));
     }
-    const std::filesystem::path out = folder.path / "stdout.txt";
-    const std::filesystem::path err = folder.path / "stderr.txt";
+    const std::filesystem::path out = folder.path() / "stdout.txt";
+    const std::filesystem::path err = folder.path() / "stderr.txt";
     command += " >" + quoted(out.string()) + " 2>" + quoted(err.string());
     const int status = std::system(command.c_str());
     CommandResult result;

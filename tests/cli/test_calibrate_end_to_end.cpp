@@ -39,7 +39,7 @@ Result calibrate(const fs::path& out, const std::vector<std::string>& extra, con
 
 TEST_CASE("vrsim calibrate writes the posterior, diagnostics, checkpoint, observed and manifest") {
     Folder folder("vrsim-test-calibrate");
-    const fs::path out = folder.path / "fit";
+    const fs::path out = folder.path() / "fit";
     const Result result = calibrate(out, {"--generations", "3"}, folder);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -66,8 +66,8 @@ TEST_CASE("vrsim calibrate writes the posterior, diagnostics, checkpoint, observ
 
 TEST_CASE("vrsim calibrate --resume reaches the uninterrupted posterior byte for byte") {
     Folder folder("vrsim-test-calibrate-resume");
-    const fs::path whole = folder.path / "whole";
-    const fs::path parts = folder.path / "parts";
+    const fs::path whole = folder.path() / "whole";
+    const fs::path parts = folder.path() / "parts";
     REQUIRE(calibrate(whole, {"--generations", "4", "--quiet"}, folder).exit_code == 0);
     // Stopped after two generations, as an interrupted run would be, then continued
     // on another thread count.
@@ -95,7 +95,7 @@ TEST_CASE("vrsim calibrate --resume reaches the uninterrupted posterior byte for
 
 TEST_CASE("vrsim calibrate --engine cohort fits with the cohort engine", "[cohort]") {
     Folder folder("vrsim-test-calibrate-cohort");
-    const fs::path out = folder.path / "fit";
+    const fs::path out = folder.path() / "fit";
     const Result result =
         calibrate(out, {"--engine", "cohort", "--generations", "2", "-q"}, folder);
     INFO(result.err);
@@ -104,7 +104,7 @@ TEST_CASE("vrsim calibrate --engine cohort fits with the cohort engine", "[cohor
     const std::string manifest = read_file(out / "manifest.json");
     CHECK_THAT(manifest, Catch::Contains("\"engine\": \"cohort\""));
     // Deterministic simulations: the same fit again gives the same posterior.
-    const fs::path again = folder.path / "again";
+    const fs::path again = folder.path() / "again";
     REQUIRE(calibrate(again, {"--engine", "cohort", "--generations", "2", "-q", "-j", "1"}, folder)
                 .exit_code == 0);
     CHECK(read_file(out / "posterior.csv") == read_file(again / "posterior.csv"));
@@ -116,7 +116,7 @@ TEST_CASE("vrsim calibrate notes the fitted parameters the engine does not read"
     auto fit = [&](const std::string& engine) {
         return run_vrsim(
             {"calibrate", scenario.string(), "--observed", kObserved.string(), "--particles", "8",
-             "--generations", "1", "--engine", engine, "--out", (folder.path / engine).string()},
+             "--generations", "1", "--engine", engine, "--out", (folder.path() / engine).string()},
             folder);
     };
     const std::string note = "does not read parameters.contagion.strength";
@@ -132,7 +132,7 @@ TEST_CASE("vrsim calibrate notes the fitted parameters the engine does not read"
 
 TEST_CASE("vrsim calibrate: bad input exits 2 and says why") {
     Folder folder("vrsim-test-calibrate-errors");
-    const Result engine = calibrate(folder.path / "a", {"--engine", "ants"}, folder);
+    const Result engine = calibrate(folder.path() / "a", {"--engine", "ants"}, folder);
     CHECK(engine.exit_code == 2);
     CHECK_THAT(engine.err, Catch::Contains("--engine"));
     const fs::path no_section = kSource / "tests" / "scenarios" / "fixtures" / "valid_minimal.toml";
@@ -146,16 +146,16 @@ TEST_CASE("vrsim calibrate: bad input exits 2 and says why") {
         run_vrsim({"calibrate", kScenario.string(), "--observed", met.string()}, folder);
     CHECK(wrong_file.exit_code == 2);
     CHECK_THAT(wrong_file.err, Catch::Contains("needs a category mapping"));
-    CHECK_FALSE(fs::exists(folder.path / "a"));
+    CHECK_FALSE(fs::exists(folder.path() / "a"));
 }
 
 TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a posterior") {
     Folder folder("vrsim-test-forecast");
-    const fs::path fit = folder.path / "fit";
+    const fs::path fit = folder.path() / "fit";
     REQUIRE(calibrate(fit, {"--generations", "2", "--quiet"}, folder).exit_code == 0);
     const fs::path posterior = fit / "posterior.csv";
 
-    const fs::path forecast = folder.path / "forecast";
+    const fs::path forecast = folder.path() / "forecast";
     const Result result =
         run_vrsim({"forecast", kScenario.string(), "--posterior", posterior.string(), "--from",
                    "2020-10", "--horizon-months", "6", "--observed", kObserved.string(),
@@ -176,8 +176,8 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
 
     // The same posterior, seed and replicates give the same run; common random
     // numbers hold in compare (a scenario against itself differs by nothing).
-    const fs::path run_a = folder.path / "run_a";
-    const fs::path run_b = folder.path / "run_b";
+    const fs::path run_a = folder.path() / "run_a";
+    const fs::path run_b = folder.path() / "run_b";
     for (const fs::path& out : {run_a, run_b}) {
         REQUIRE(run_vrsim({"run", kScenario.string(), "--posterior", posterior.string(), "-n", "4",
                            "--out", out.string(), "--no-charts", "--quiet"},
@@ -185,13 +185,13 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
                     .exit_code == 0);
     }
     CHECK(read_file(run_a / "timeseries.csv") == read_file(run_b / "timeseries.csv"));
-    const fs::path plain = folder.path / "plain";
+    const fs::path plain = folder.path() / "plain";
     REQUIRE(run_vrsim({"run", kScenario.string(), "-n", "4", "--out", plain.string(), "--no-charts",
                        "--quiet"},
                       folder)
                 .exit_code == 0);
     CHECK(read_file(plain / "timeseries.csv") != read_file(run_a / "timeseries.csv"));
-    const fs::path compare = folder.path / "compare";
+    const fs::path compare = folder.path() / "compare";
     const fs::path twin = kModel / "calibration_minimal_twin.toml";
     const Result compared =
         run_vrsim({"compare", kScenario.string(), twin.string(), "--posterior", posterior.string(),
@@ -212,10 +212,10 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
     CHECK(read_file(compare / "timeseries.csv").starts_with(read_file(run_a / "timeseries.csv")));
 
     // A posterior of another scenario's parameters is refused.
-    const fs::path wrong = folder.path / "wrong.csv";
+    const fs::path wrong = folder.path() / "wrong.csv";
     std::ofstream(wrong) << "parameters.contagion.strength,weight,distance\n1,1,0\n";
     const Result refused = run_vrsim({"run", kScenario.string(), "--posterior", wrong.string(),
-                                      "--out", (folder.path / "x").string(), "--quiet"},
+                                      "--out", (folder.path() / "x").string(), "--quiet"},
                                      folder);
     CHECK(refused.exit_code == 2);
     CHECK_THAT(refused.err, Catch::Contains("parameters.contagion.strength") &&
@@ -224,7 +224,7 @@ TEST_CASE("vrsim forecast, run and compare draw replicates' parameters from a po
 
 TEST_CASE("vrsim backtest scores each origin's forecast and writes its tables") {
     Folder folder("vrsim-test-backtest");
-    const fs::path out = folder.path / "backtest";
+    const fs::path out = folder.path() / "backtest";
     const Result result = run_vrsim({"backtest",
                                      kScenario.string(),
                                      "--observed",
@@ -273,7 +273,7 @@ TEST_CASE("vrsim backtest scores each origin's forecast and writes its tables") 
     // An origin whose horizon runs past the data is refused before any fit.
     const Result late =
         run_vrsim({"backtest", kScenario.string(), "--observed", kObserved.string(), "--origins",
-                   "2021-02", "--horizon-months", "3", "--out", (folder.path / "late").string()},
+                   "2021-02", "--horizon-months", "3", "--out", (folder.path() / "late").string()},
                   folder);
     CHECK(late.exit_code == 2);
     CHECK_THAT(late.err, Catch::Contains("2021-04"));

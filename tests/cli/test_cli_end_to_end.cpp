@@ -85,7 +85,7 @@ nlohmann::json manifest_without_command_line(const fs::path& folder) {
 
 TEST_CASE("vrsim run writes manifest.json, timeseries.csv and summary.csv") {
     TemporaryFolder folder;
-    const fs::path out = folder.path / "run";
+    const fs::path out = folder.path() / "run";
     const Result result = run_small(folder, out);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -134,7 +134,7 @@ TEST_CASE("vrsim run --engine cohort writes one deterministic replicate", "[coho
     const fs::path fixed =
         fs::path(VRSIM_SOURCE_DIR) / "tests" / "model" / "fixtures" / "agreement_core.toml";
     TemporaryFolder folder;
-    const fs::path out = folder.path / "run";
+    const fs::path out = folder.path() / "run";
     const auto result =
         vrsim::testing::run_vrsim({"run", fixed.string(), "--engine", "cohort", "-n", "5", "--out",
                                    out.string(), "--no-charts", "-q"},
@@ -150,7 +150,7 @@ TEST_CASE("vrsim run --engine cohort writes one deterministic replicate", "[coho
               "\"Agreement, no programmes\",0,2019-04,recorded_violence_with_injury,", 0) == 0);
     CHECK(read(out / "timeseries.csv").find(",1,2019-04,") == std::string::npos);
     // Deterministic: a second run writes the same file.
-    const fs::path again = folder.path / "again";
+    const fs::path again = folder.path() / "again";
     REQUIRE(vrsim::testing::run_vrsim({"run", fixed.string(), "--engine", "cohort", "--out",
                                        again.string(), "--no-charts", "-q", "-j", "1"},
                                       folder)
@@ -160,20 +160,21 @@ TEST_CASE("vrsim run --engine cohort writes one deterministic replicate", "[coho
 
 TEST_CASE("vrsim run gives byte-identical files on 1 and 2 threads") {
     TemporaryFolder folder;
-    const Result one = run_small(folder, folder.path / "one", {"--threads", "1"});
-    const Result two = run_small(folder, folder.path / "two", {"--threads", "2"});
+    const Result one = run_small(folder, folder.path() / "one", {"--threads", "1"});
+    const Result two = run_small(folder, folder.path() / "two", {"--threads", "2"});
     REQUIRE(one.exit_code == 0);
     REQUIRE(two.exit_code == 0);
-    CHECK(read(folder.path / "one" / "timeseries.csv") ==
-          read(folder.path / "two" / "timeseries.csv"));
-    CHECK(read(folder.path / "one" / "summary.csv") == read(folder.path / "two" / "summary.csv"));
-    CHECK(manifest_without_command_line(folder.path / "one") ==
-          manifest_without_command_line(folder.path / "two"));
+    CHECK(read(folder.path() / "one" / "timeseries.csv") ==
+          read(folder.path() / "two" / "timeseries.csv"));
+    CHECK(read(folder.path() / "one" / "summary.csv") ==
+          read(folder.path() / "two" / "summary.csv"));
+    CHECK(manifest_without_command_line(folder.path() / "one") ==
+          manifest_without_command_line(folder.path() / "two"));
 }
 
 TEST_CASE("vrsim run --summary-only writes no timeseries.csv") {
     TemporaryFolder folder;
-    const fs::path out = folder.path / "run";
+    const fs::path out = folder.path() / "run";
     const Result result = run_small(folder, out, {"--summary-only"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -186,7 +187,7 @@ TEST_CASE("vrsim run --summary-only writes no timeseries.csv") {
 
 TEST_CASE("vrsim run prints where the files are unless quiet") {
     TemporaryFolder folder;
-    const fs::path out = folder.path / "run";
+    const fs::path out = folder.path() / "run";
     const Result result =
         run_vrsim({"run", kSmall.string(), "-n", "1", "--out", out.string()}, folder);
     REQUIRE(result.exit_code == 0);
@@ -212,7 +213,7 @@ TEST_CASE("vrsim validate reports ok or each problem, with exit codes 0 and 2") 
 
 TEST_CASE("vrsim run on an invalid scenario prints its diagnostics and writes nothing") {
     TemporaryFolder folder;
-    const fs::path out = folder.path / "run";
+    const fs::path out = folder.path() / "run";
     const Result result = run_vrsim({"run", kInvalid.string(), "--out", out.string()}, folder);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err,
@@ -222,7 +223,7 @@ TEST_CASE("vrsim run on an invalid scenario prints its diagnostics and writes no
 
 TEST_CASE("vrsim run on a missing scenario file exits 2 naming the file") {
     TemporaryFolder folder;
-    const std::string missing = (folder.path / "no-such-scenario.toml").string();
+    const std::string missing = (folder.path() / "no-such-scenario.toml").string();
     const Result result = run_vrsim({"run", missing}, folder);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains(missing));
@@ -237,21 +238,21 @@ TEST_CASE("vrsim run with bad option values exits 2") {
                                                     {"--seed", "x"},
                                                     {"--no-such-option"}}) {
         std::vector<std::string> arguments = {"run", kSmall.string(), "--out",
-                                              (folder.path / "run").string()};
+                                              (folder.path() / "run").string()};
         arguments.insert(arguments.end(), options.begin(), options.end());
         const Result result = run_vrsim(arguments, folder);
         INFO(options.front() << " " << options.back() << ": " << result.err);
         CHECK(result.exit_code == 2);
         CHECK_FALSE(result.err.empty());
     }
-    CHECK_FALSE(fs::exists(folder.path / "run"));
+    CHECK_FALSE(fs::exists(folder.path() / "run"));
 }
 
 TEST_CASE("vrsim run into an unwritable folder exits 1 naming the path") {
     TemporaryFolder folder;
     // A regular file where a folder should be: unwritable even for root.
-    std::ofstream(folder.path / "blocker") << "not a folder\n";
-    const fs::path out = folder.path / "blocker" / "run";
+    std::ofstream(folder.path() / "blocker") << "not a folder\n";
+    const fs::path out = folder.path() / "blocker" / "run";
     const Result result =
         run_vrsim({"run", kSmall.string(), "-n", "1", "--out", out.string()}, folder);
     CHECK(result.exit_code == 1);

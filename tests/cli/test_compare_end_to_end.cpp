@@ -22,7 +22,7 @@ std::string fixture(const std::string& name) {
 
 TEST_CASE("vrsim compare writes the comparison, charts and notebook", "[cli][comparison]") {
     TemporaryFolder folder("vrsim-test-compare");
-    const fs::path out = folder.path / "out";
+    const fs::path out = folder.path() / "out";
     const auto result = run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
                                    fixture("comparison/more_iom_from_2020.toml"), "-n", "2",
                                    "--seed", "3", "--out", out.string()},
@@ -47,7 +47,7 @@ TEST_CASE("vrsim compare writes the comparison, charts and notebook", "[cli][com
 
 TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][comparison]") {
     TemporaryFolder folder("vrsim-test-compare");
-    const fs::path out = folder.path / "out";
+    const fs::path out = folder.path() / "out";
     auto result =
         run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
                    fixture("comparison/later_start.toml"), "-n", "1", "--out", out.string(), "-q"},
@@ -69,7 +69,7 @@ TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][compar
 TEST_CASE("vrsim compare --engine cohort: identical scenarios differ by exactly zero",
           "[cli][comparison][cohort]") {
     TemporaryFolder folder("vrsim-test-compare");
-    const fs::path out = folder.path / "out";
+    const fs::path out = folder.path() / "out";
     const auto result =
         run_vrsim({"compare", fixture("programmes/valid_programmes.toml"),
                    fixture("comparison/same_as_base.toml"), "--engine", "cohort", "-n", "2",
@@ -94,14 +94,14 @@ TEST_CASE("vrsim compare gives byte-identical files for any thread count", "[cli
         const auto result = run_vrsim(
             {"compare", fixture("programmes/valid_programmes.toml"),
              fixture("comparison/more_iom_from_2020.toml"), "-n", "3", "--threads", threads,
-             "--out", (folder.path / threads).string(), "-q", "--no-charts", "--no-notebook"},
+             "--out", (folder.path() / threads).string(), "-q", "--no-charts", "--no-notebook"},
             folder);
         REQUIRE(result.exit_code == 0);
     }
     for (const char* name : {"timeseries.csv", "summary.csv", "comparison.csv",
                              "comparison_replicates.csv", "comparison.md"}) {
         INFO(name);
-        CHECK(vrsim::testing::read_file(folder.path / "1" / name) ==
-              vrsim::testing::read_file(folder.path / "2" / name));
+        CHECK(vrsim::testing::read_file(folder.path() / "1" / name) ==
+              vrsim::testing::read_file(folder.path() / "2" / name));
     }
 }

@@ -36,8 +36,8 @@ std::size_t count_lines(const std::string& text) {
 
 // `vrsim ARGUMENTS`, the arguments written as one shell string.
 Result run_vrsim(const std::string& arguments, const Folder& folder) {
-    const fs::path out = folder.path / "stdout.txt";
-    const fs::path err = folder.path / "stderr.txt";
+    const fs::path out = folder.path() / "stdout.txt";
+    const fs::path err = folder.path() / "stderr.txt";
     const std::string command = std::string("'") + VRSIM_BINARY + "' " + arguments + " >'" +
                                 out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(command.c_str());
@@ -48,7 +48,7 @@ Result run_vrsim(const std::string& arguments, const Folder& folder) {
 
 TEST_CASE("vrsim markov writes the HIV model's totals, ICER and trace", "[markov][cli]") {
     Folder folder;
-    const fs::path out = folder.path / "hiv";
+    const fs::path out = folder.path() / "hiv";
     const Result result =
         run_vrsim("markov '" + kHiv.string() + "' --out '" + out.string() + "'", folder);
     INFO(result.err);
@@ -71,7 +71,7 @@ TEST_CASE("vrsim markov writes the HIV model's totals, ICER and trace", "[markov
 
 TEST_CASE("vrsim markov --samples writes psa.csv and psa_summary.csv", "[markov][cli]") {
     Folder folder;
-    const fs::path out = folder.path / "psa";
+    const fs::path out = folder.path() / "psa";
     const std::string arguments =
         "markov '" + kHiv.string() + "' -q --samples 20 --seed 3 --out '" + out.string() + "'";
     REQUIRE(run_vrsim(arguments, folder).exit_code == 0);
@@ -79,7 +79,7 @@ TEST_CASE("vrsim markov --samples writes psa.csv and psa_summary.csv", "[markov]
     CHECK(count_lines(psa) == 1 + 20 * 2 * 2);
     CHECK(count_lines(read(out / "psa_summary.csv")) == 1 + 2 * 2 * 2);
     // Same seed, same files.
-    const fs::path again = folder.path / "again";
+    const fs::path again = folder.path() / "again";
     REQUIRE(run_vrsim("markov '" + kHiv.string() + "' -q --samples 20 --seed 3 --out '" +
                           again.string() + "'",
                       folder)
@@ -92,13 +92,13 @@ TEST_CASE("vrsim markov exits 2 with file:line:column for an invalid model", "[m
     std::string text = read(kHiv);
     const std::string from = "D = { D = 1 }";
     text.replace(text.find(from), from.size(), "D = { D = 0.9 }");
-    const fs::path file = folder.path / "bad.toml";
+    const fs::path file = folder.path() / "bad.toml";
     std::ofstream(file) << text;
     const Result result = run_vrsim(
-        "markov '" + file.string() + "' -o '" + (folder.path / "out").string() + "'", folder);
+        "markov '" + file.string() + "' -o '" + (folder.path() / "out").string() + "'", folder);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains(file.string() + ":") &&
                                Catch::Contains(": transitions.D: probabilities from state D sum "
                                                "to 0.9, not 1"));
-    CHECK_FALSE(fs::exists(folder.path / "out" / "totals.csv"));
+    CHECK_FALSE(fs::exists(folder.path() / "out" / "totals.csv"));
 }

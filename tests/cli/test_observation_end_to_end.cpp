@@ -41,7 +41,7 @@ Result calibrate(const fs::path& scenario, const fs::path& out, const Folder& fo
 
 TEST_CASE("vrsim calibrate with an observation model writes the dispersion and the predictive") {
     Folder folder("vrsim-test-observation");
-    const fs::path fit = folder.path / "fit";
+    const fs::path fit = folder.path() / "fit";
     const Result result = calibrate(kObservedScenario, fit, folder, "-j1");
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
@@ -103,7 +103,7 @@ TEST_CASE("vrsim calibrate with an observation model writes the dispersion and t
                    Catch::Contains("predictive.csv"));
 
     // forecast: bands for the fitted months and the forecast ones, coverage of each.
-    const fs::path forecast = folder.path / "forecast";
+    const fs::path forecast = folder.path() / "forecast";
     const Result forecasted = run_vrsim(
         {"forecast", kObservedScenario.string(), "--posterior", (fit / "posterior.csv").string(),
          "--from", "2020-10", "--horizon-months", "3", "--observed", kObserved.string(), "-n", "4",
@@ -131,27 +131,27 @@ TEST_CASE("vrsim calibrate with an observation model writes the dispersion and t
 TEST_CASE("Observation noise without a dispersion, or bad settings, exit 2 and say why") {
     Folder folder("vrsim-test-observation-errors");
     // A posterior made without the observation model has no dispersion column.
-    const fs::path plain_fit = folder.path / "plain";
+    const fs::path plain_fit = folder.path() / "plain";
     REQUIRE(calibrate(kPlainScenario, plain_fit, folder).exit_code == 0);
     const Result refused =
         run_vrsim({"forecast", kObservedScenario.string(), "--posterior",
                    (plain_fit / "posterior.csv").string(), "--from", "2020-10", "--horizon-months",
-                   "3", "--out", (folder.path / "f").string(), "--quiet"},
+                   "3", "--out", (folder.path() / "f").string(), "--quiet"},
                   folder);
     CHECK(refused.exit_code == 2);
     CHECK_THAT(refused.err,
                Catch::Contains("observation.dispersion") && Catch::Contains("recalibrate"));
-    CHECK_FALSE(fs::exists(folder.path / "f" / "summary.csv"));
+    CHECK_FALSE(fs::exists(folder.path() / "f" / "summary.csv"));
 
     // A recording factor of 0: file, line, field and what is expected.
-    const fs::path bad = folder.path / "bad.toml";
+    const fs::path bad = folder.path() / "bad.toml";
     std::ofstream(bad) << "[scenario]\nname = \"bad\"\nextends = \"" << kPlainScenario.string()
                        << "\"\n\n[calibration.observation]\n"
                           "[calibration.observation.recording_trend]\n"
                           "before = { value = 0, source = \"x\" }\n"
                           "midpoint_year = { value = 2019.5, source = \"x\" }\n"
                           "duration_months = { value = 6, source = \"x\" }\n";
-    const Result broken = calibrate(bad, folder.path / "b", folder);
+    const Result broken = calibrate(bad, folder.path() / "b", folder);
     CHECK(broken.exit_code == 2);
     CHECK_THAT(broken.err, Catch::Contains(bad.string() + ":7:") &&
                                Catch::Contains("calibration.observation.recording_trend.before") &&
@@ -159,20 +159,20 @@ TEST_CASE("Observation noise without a dispersion, or bad settings, exit 2 and s
 
     // Noise needs a monthly target to estimate its dispersion from: refused
     // before any simulation.
-    const fs::path rate_only = folder.path / "rate_only.toml";
+    const fs::path rate_only = folder.path() / "rate_only.toml";
     std::ofstream(rate_only) << "[scenario]\nname = \"rate only\"\nextends = \""
                              << kObservedScenario.string()
                              << "\"\n\n[calibration]\n[[calibration.targets]]\n"
                                 "outcome = \"recorded_total\"\nkind = \"rate\"\n";
-    const Result no_monthly = calibrate(rate_only, folder.path / "r", folder);
+    const Result no_monthly = calibrate(rate_only, folder.path() / "r", folder);
     CHECK(no_monthly.exit_code == 2);
     CHECK_THAT(no_monthly.err, Catch::Contains("no monthly target"));
-    CHECK_FALSE(fs::exists(folder.path / "r" / "posterior.csv"));
+    CHECK_FALSE(fs::exists(folder.path() / "r" / "posterior.csv"));
 }
 
 TEST_CASE("vrsim backtest scores the predictive with observation noise") {
     Folder folder("vrsim-test-observation-backtest");
-    const fs::path out = folder.path / "backtest";
+    const fs::path out = folder.path() / "backtest";
     const Result result = run_vrsim({"backtest",
                                      kObservedScenario.string(),
                                      "--observed",

@@ -51,7 +51,7 @@ std::string table_line(const std::string& out, const std::string& outcome) {
 
 TEST_CASE("vrsim observed: a Met file's table, and the tidy CSV it writes reads back") {
     Folder folder("vrsim-test-observed");
-    const fs::path tidy = folder.path / "croydon.csv";
+    const fs::path tidy = folder.path() / "croydon.csv";
     const Result result = observed({kMetExcerpt.string(), "--mapping", kSchemeA.string(),
                                     "--borough", "Croydon", "--out", tidy.string()},
                                    folder);
@@ -109,7 +109,7 @@ TEST_CASE("vrsim observed: bad input exits 2 with file and line") {
     CHECK(not_data.exit_code == 2);
     CHECK(not_data.err.find("not a file vrsim can read") != std::string::npos);
 
-    const fs::path tidy = folder.path / "never.csv";
+    const fs::path tidy = folder.path() / "never.csv";
     const Result wrong_mapping = observed({kMetExcerpt.string(), "--mapping", kPoliceUk.string(),
                                            "--borough", "Croydon", "--out", tidy.string()},
                                           folder);

@@ -12,43 +12,19 @@
 #include <string>
 #include <string_view>
 
+#include "test_files.hpp"
+
 namespace vrsim::notebooks::testing {
 
 namespace fs = std::filesystem;
 
+using vrsim::testing::read_file;
+using vrsim::testing::replaced;
+using vrsim::testing::TemporaryFolder;
+using vrsim::testing::write_file;
+
 inline fs::path fixture(std::string_view name) {
     return fs::path(VRSIM_SOURCE_DIR) / "tests" / "notebooks-export" / "fixtures" / name;
-}
-
-// A fresh folder under the system's temporary folder, removed with everything in it.
-struct TemporaryFolder {
-    fs::path path;
-    TemporaryFolder() {
-        static int counter = 0;
-        path = fs::temp_directory_path() / ("vrsim-test-notebook-" + std::to_string(::getpid()) +
-                                            "-" + std::to_string(counter++));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TemporaryFolder() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    TemporaryFolder(const TemporaryFolder&) = delete;
-    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-};
-
-inline std::string read_text(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-inline void write_text(const fs::path& file, std::string_view text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
 }
 
 // The fixture run folder `name` copied to `into`/`name`; returns the copy's path.
@@ -56,15 +32,6 @@ inline fs::path copy_fixture(std::string_view name, const fs::path& into) {
     const fs::path copy = into / name;
     fs::copy(fixture(name), copy, fs::copy_options::recursive);
     return copy;
-}
-
-// `text` with its one occurrence of `from` replaced by `to`.
-inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-    return text;
 }
 
 struct CommandResult {
@@ -82,7 +49,7 @@ inline CommandResult run_vrsim(const std::string& arguments, const fs::path& fol
     const std::string command = prefix + " '" + VRSIM_BINARY + "' " + arguments + " >'" +
                                 out.string() + "' 2>'" + err.string() + "'";
     const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out), read_text(err)};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
 }
 
 inline std::string quoted(const fs::path& path) {

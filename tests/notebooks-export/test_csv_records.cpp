@@ -39,8 +39,8 @@ std::string error_of(const fs::path& file) {
 
 TEST_CASE("CSV records: quoted fields keep commas, quotes and line breaks", "[notebooks][csv]") {
     TemporaryFolder folder;
-    const fs::path file = folder.path / "a.csv";
-    write_text(file,
+    const fs::path file = folder.path() / "a.csv";
+    write_file(file,
                "name,count,value\n"
                "plain,1,2.5\n"
                "\"IOM, expanded\",2,nan\n"
@@ -58,8 +58,8 @@ TEST_CASE("CSV records: quoted fields keep commas, quotes and line breaks", "[no
 TEST_CASE("CSV records: fields are exact, spaces kept and blank lines skipped",
           "[notebooks][csv]") {
     TemporaryFolder folder;
-    const fs::path file = folder.path / "a.csv";
-    write_text(file, "name,count,value\n Base ,1,2\n\nx,2,3\n");
+    const fs::path file = folder.path() / "a.csv";
+    write_file(file, "name,count,value\n Base ,1,2\n\nx,2,3\n");
     const auto rows = records(file);
     REQUIRE(rows.size() == 2);
     CHECK(rows[0][0] == " Base ");
@@ -68,8 +68,8 @@ TEST_CASE("CSV records: fields are exact, spaces kept and blank lines skipped",
 
 TEST_CASE("CSV records: numbers as the run files print them", "[notebooks][csv]") {
     TemporaryFolder folder;
-    const fs::path file = folder.path / "a.csv";
-    write_text(file, "name,count,value\nx,12,0.1\ny,0,nan\nz,7,\n");
+    const fs::path file = folder.path() / "a.csv";
+    write_file(file, "name,count,value\nx,12,0.1\ny,0,nan\nz,7,\n");
     std::vector<double> values;
     std::vector<double> optional;
     std::vector<std::uint64_t> counts;
@@ -89,45 +89,46 @@ TEST_CASE("CSV records: numbers as the run files print them", "[notebooks][csv]"
 
 TEST_CASE("CSV records: errors name the file, line and field", "[notebooks][csv]") {
     TemporaryFolder folder;
-    const fs::path file = folder.path / "bad.csv";
+    const fs::path file = folder.path() / "bad.csv";
     SECTION("a word where a number belongs") {
-        write_text(file, "name,count,value\nx,1,2\ny,2,two\n");
+        write_file(file, "name,count,value\nx,1,2\ny,2,two\n");
         CHECK(error_of(file) == file.string() + ":3: field 'value': expected a number, got 'two'");
     }
     SECTION("a negative count") {
-        write_text(file, "name,count,value\nx,-1,2\n");
+        write_file(file, "name,count,value\nx,-1,2\n");
         CHECK(error_of(file) ==
               file.string() + ":2: field 'count': expected a whole number, 0 or more, got '-1'");
     }
     SECTION("an empty number") {
-        write_text(file, "name,count,value\nx,1,\n");
+        write_file(file, "name,count,value\nx,1,\n");
         CHECK(error_of(file) == file.string() + ":2: field 'value': expected a number, got ''");
     }
     SECTION("too few fields, after a quoted line break (lines count from the record's start)") {
-        write_text(file, "name,count,value\n\"a\nb\",1,2\nx,1\n");
+        write_file(file, "name,count,value\n\"a\nb\",1,2\nx,1\n");
         CHECK(error_of(file) == file.string() + ":4: expected 3 fields (name,count,value), got 2");
     }
     SECTION("a wrong header") {
-        write_text(file, "name,value,count\nx,1,2\n");
+        write_file(file, "name,value,count\nx,1,2\n");
         CHECK(error_of(file) == file.string() + ":1: expected the header name,count,value");
     }
     SECTION("an unclosed quote") {
-        write_text(file, "name,count,value\n\"x,1,2\n");
+        write_file(file, "name,count,value\n\"x,1,2\n");
         CHECK(error_of(file) ==
               file.string() + ":2: a quoted field is not closed before the end of the file");
     }
     SECTION("a stray quote inside an unquoted field") {
-        write_text(file, "name,count,value\nx,1,2\nb\"ad,1,2\n");
+        write_file(file, "name,count,value\nx,1,2\nb\"ad,1,2\n");
         CHECK(error_of(file) == file.string() +
                                     ":3: malformed CSV: a quote inside an unquoted field, or "
                                     "text after a closing quote");
     }
     SECTION("an empty file") {
-        write_text(file, "");
+        write_file(file, "");
         CHECK(error_of(file) == file.string() + ": empty; expected the header name,count,value");
     }
     SECTION("no file") {
-        CHECK(error_of(folder.path / "missing.csv") ==
-              (folder.path / "missing.csv").string() + ": cannot be read (missing or not a file)");
+        CHECK(error_of(folder.path() / "missing.csv") ==
+              (folder.path() / "missing.csv").string() +
+                  ": cannot be read (missing or not a file)");
     }
 }

@@ -74,7 +74,7 @@ TEST_CASE("The headline table prints the hand-worked figures", "[notebooks][narr
 TEST_CASE("Without timeseries.csv the headline is the sum of monthly means, with no interval",
           "[notebooks][narrative]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
     fs::remove(folder / "timeseries.csv");
     const RunFiles run = read_run_files(folder);
     CHECK_FALSE(run.has_timeseries);
@@ -118,15 +118,15 @@ TEST_CASE("The title names the scenarios, place, horizon, replicates and seed",
 
 TEST_CASE("Scenario names are escaped in Markdown", "[notebooks][narrative]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
     for (const char* file : {"manifest.json", "summary.csv", "timeseries.csv", "comparison.csv",
                              "comparison_replicates.csv"}) {
-        std::string text = read_text(folder / file);
+        std::string text = read_file(folder / file);
         for (std::size_t at = text.find("Baseline"); at != std::string::npos;
              at = text.find("Baseline", at + 1)) {
             text.replace(at, 8, "Base|*line*");
         }
-        write_text(folder / file, text);
+        write_file(folder / file, text);
     }
     const std::string text = headline_markdown(read_run_files(folder));
     // A bare | would end the table cell; * would start emphasis.

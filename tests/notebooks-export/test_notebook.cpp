@@ -45,10 +45,10 @@ std::vector<std::string> cell_ids(const json& notebook) {
 
 TEST_CASE("The notebook is nbformat 4.5 JSON with clean cells", "[notebooks][notebook]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
     const fs::path written = write_notebook(folder);
     CHECK(written == folder / "report.ipynb");
-    const json notebook = json::parse(read_text(written));  // throws if not JSON
+    const json notebook = json::parse(read_file(written));  // throws if not JSON
     CHECK(notebook.at("nbformat") == 4);
     CHECK(notebook.at("nbformat_minor") == 5);
     CHECK(notebook.at("metadata").at("kernelspec").at("name") == "python3");
@@ -108,10 +108,10 @@ TEST_CASE("The notebook is nbformat 4.5 JSON with clean cells", "[notebooks][not
 TEST_CASE("The code reads the run's files by name, relative to the notebook",
           "[notebooks][notebook]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
-    const std::string text = read_text(write_notebook(folder));
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
+    const std::string text = read_file(write_notebook(folder));
     // No absolute path: the folder can be moved with its notebook.
-    CHECK(text.find(temporary.path.string()) == std::string::npos);
+    CHECK(text.find(temporary.path().string()) == std::string::npos);
     CHECK(text.find(VRSIM_SOURCE_DIR) == std::string::npos);
     const json notebook = json::parse(text);
     const std::string load = cell_text(*cell_with_id(notebook, "load"));
@@ -152,13 +152,13 @@ TEST_CASE("One style cell holds the Okabe-Ito palette and every outcome's labels
 
 TEST_CASE("The same folder gives the same bytes, wherever it is", "[notebooks][notebook]") {
     TemporaryFolder temporary;
-    const fs::path first = copy_fixture("two_scenarios", temporary.path);
-    const std::string once = read_text(write_notebook(first));
-    const std::string twice = read_text(write_notebook(first));  // report.ipynb now there too
+    const fs::path first = copy_fixture("two_scenarios", temporary.path());
+    const std::string once = read_file(write_notebook(first));
+    const std::string twice = read_file(write_notebook(first));  // report.ipynb now there too
     CHECK(once == twice);
-    const fs::path moved = temporary.path / "elsewhere";
+    const fs::path moved = temporary.path() / "elsewhere";
     fs::rename(first, moved);
-    CHECK(read_text(write_notebook(moved)) == once);
+    CHECK(read_file(write_notebook(moved)) == once);
     CHECK(notebook_text(read_run_files(fixture("two_scenarios"))) == once);
     // Nothing but the notebook is left behind: no temporary file.
     std::vector<std::string> names;
@@ -174,7 +174,7 @@ TEST_CASE("The same folder gives the same bytes, wherever it is", "[notebooks][n
 TEST_CASE("Sections follow the files: one scenario, no timeseries, no comparison",
           "[notebooks][notebook]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
     SECTION("summary only: differences explained, not drawn") {
         fs::remove(folder / "timeseries.csv");
         const json notebook = build_notebook(read_run_files(folder));

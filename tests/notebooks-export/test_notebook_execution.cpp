@@ -56,21 +56,22 @@ const std::string kImage = "<div class=\"jp-RenderedImage jp-OutputArea-output";
 TEST_CASE("vrsim notebook --execute runs the notebook of a vrsim run to HTML",
           "[notebooks][execute]") {
     TemporaryFolder temporary;
-    const fs::path folder = temporary.path / "minimal";
+    const fs::path folder = temporary.path() / "minimal";
     const fs::path scenario =
         fs::path(VRSIM_SOURCE_DIR) / "tests" / "scenarios" / "fixtures" / "valid_minimal.toml";
     const CommandResult run = run_vrsim("run " + quoted(scenario) + " --replicates 3 --out " +
                                             quoted(folder) + " --quiet --no-charts",
-                                        temporary.path);
+                                        temporary.path());
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
 
-    const CommandResult result = run_vrsim("notebook --execute " + quoted(folder), temporary.path);
+    const CommandResult result =
+        run_vrsim("notebook --execute " + quoted(folder), temporary.path());
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.out == "Wrote " + (folder / "report.ipynb").string() + "\nWrote " +
                             (folder / "report.html").string() + "\n");
-    const std::string html = read_text(folder / "report.html");
+    const std::string html = read_file(folder / "report.html");
     check_clean(html);
     // One scenario with all 8 main outcomes: 8 fan charts, nothing else to draw.
     CHECK(count(html, kImage) == 8);
@@ -88,9 +89,9 @@ TEST_CASE("vrsim notebook --execute runs the notebook of a vrsim run to HTML",
 TEST_CASE("The two-scenario comparison's notebook runs after its folder is moved",
           "[notebooks][execute]") {
     TemporaryFolder temporary;
-    const fs::path written_in = copy_fixture("two_scenarios", temporary.path);
+    const fs::path written_in = copy_fixture("two_scenarios", temporary.path());
     write_notebook(written_in);
-    const fs::path moved = temporary.path / "moved run";  // a space, too
+    const fs::path moved = temporary.path() / "moved run";  // a space, too
     fs::rename(written_in, moved);
 
     // Jupyter's own schema check (nbformat, a dependency of nbconvert) accepts it.
@@ -105,7 +106,7 @@ TEST_CASE("The two-scenario comparison's notebook runs after its folder is moved
     REQUIRE(result.status == ExecutionResult::Status::ok);
     CHECK(result.exit_code == 0);
     CHECK(result.html == moved / "report.html");
-    const std::string html = read_text(result.html);
+    const std::string html = read_file(result.html);
     check_clean(html);
     // 3 main outcomes' fan charts, 1 alternative's differences, 1 programme,
     // cost-benefit bars, the cost-effectiveness plane and the NPV histogram.
@@ -116,7 +117,7 @@ TEST_CASE("The two-scenario comparison's notebook runs after its folder is moved
 
 TEST_CASE("A notebook that fails to run is reported with Jupyter's error", "[notebooks][execute]") {
     TemporaryFolder temporary;
-    const fs::path folder = copy_fixture("two_scenarios", temporary.path);
+    const fs::path folder = copy_fixture("two_scenarios", temporary.path());
     write_notebook(folder);
     fs::remove(folder / "summary.csv");  // the load cell cannot read it
     const ExecutionResult result = execute_notebook(folder / "report.ipynb");

@@ -57,9 +57,9 @@ TEST_CASE("Run files: the hand-made two-scenario folder", "[notebooks][run_files
 
 TEST_CASE("Run files: bad input is refused with file, line and field", "[notebooks][run_files]") {
     TemporaryFolder temporary;
-    const fs::path run = copy_fixture("two_scenarios", temporary.path);
-    const std::string summary = read_text(run / "summary.csv");
-    const std::string timeseries = read_text(run / "timeseries.csv");
+    const fs::path run = copy_fixture("two_scenarios", temporary.path());
+    const std::string summary = read_file(run / "summary.csv");
+    const std::string timeseries = read_file(run / "timeseries.csv");
 
     SECTION("not a folder") {
         CHECK(read_error(run / "nothing") ==
@@ -72,25 +72,25 @@ TEST_CASE("Run files: bad input is refused with file, line and field", "[noteboo
                    Catch::StartsWith((run / "manifest.json").string() + ": cannot be read"));
     }
     SECTION("a manifest that is not JSON") {
-        write_text(run / "manifest.json", "{\"scenarios\": [");
+        write_file(run / "manifest.json", "{\"scenarios\": [");
         CHECK_THAT(read_error(run),
                    Catch::StartsWith((run / "manifest.json").string() + ": not valid JSON"));
     }
     SECTION("a manifest without a start month") {
-        write_text(run / "manifest.json",
-                   replaced(read_text(run / "manifest.json"), "\"2021-04\"", "\"April 2021\""));
+        write_file(run / "manifest.json",
+                   replaced(read_file(run / "manifest.json"), "\"2021-04\"", "\"April 2021\""));
         CHECK(read_error(run) == (run / "manifest.json").string() +
                                      ": field 'start_month': expected a month as YYYY-MM");
     }
     SECTION("a number that is not one, on line 3 of summary.csv") {
-        write_text(run / "summary.csv",
+        write_file(run / "summary.csv",
                    replaced(summary, "Baseline,2021-04,offences_committed,32,",
                             "Baseline,2021-04,offences_committed,thirty-two,"));
         CHECK(read_error(run) == (run / "summary.csv").string() +
                                      ":3: field 'mean': expected a number, got 'thirty-two'");
     }
     SECTION("a month outside the horizon") {
-        write_text(run / "summary.csv", replaced(summary, "Baseline,2021-04,offences_committed,",
+        write_file(run / "summary.csv", replaced(summary, "Baseline,2021-04,offences_committed,",
                                                  "Baseline,2031-04,offences_committed,"));
         CHECK(read_error(run) ==
               (run / "summary.csv").string() +
@@ -98,7 +98,7 @@ TEST_CASE("Run files: bad input is refused with file, line and field", "[noteboo
                   "got '2031-04'");
     }
     SECTION("a scenario the manifest does not have") {
-        write_text(run / "timeseries.csv",
+        write_file(run / "timeseries.csv",
                    replaced(timeseries, "Baseline,0,2021-04,offences_committed,",
                             "Basline,0,2021-04,offences_committed,"));
         CHECK(read_error(run) ==
@@ -107,7 +107,7 @@ TEST_CASE("Run files: bad input is refused with file, line and field", "[noteboo
                   "expanded), got 'Basline'");
     }
     SECTION("a replicate the manifest does not have") {
-        write_text(run / "timeseries.csv",
+        write_file(run / "timeseries.csv",
                    replaced(timeseries, "Baseline,0,2021-04,offences_committed,",
                             "Baseline,3,2021-04,offences_committed,"));
         CHECK(read_error(run) ==
@@ -116,8 +116,8 @@ TEST_CASE("Run files: bad input is refused with file, line and field", "[noteboo
                   "replicates), got '3'");
     }
     SECTION("a short row in comparison.csv") {
-        std::string comparison = read_text(run / "comparison.csv");
-        write_text(run / "comparison.csv",
+        std::string comparison = read_file(run / "comparison.csv");
+        write_file(run / "comparison.csv",
                    replaced(comparison, "offences_averted,12,12,12,12,1", "offences_averted,12"));
         CHECK(read_error(run) ==
               (run / "comparison.csv").string() +
@@ -132,7 +132,7 @@ TEST_CASE("Run files: bad input is refused with file, line and field", "[noteboo
                 only_base += line + "\n";
             }
         }
-        write_text(run / "summary.csv", only_base);
+        write_file(run / "summary.csv", only_base);
         CHECK(read_error(run) == (run / "summary.csv").string() +
                                      ": no rows for scenario 'IOM, expanded' of manifest.json");
     }

@@ -14,50 +14,20 @@
 #include <string>
 #include <string_view>
 
+#include "test_files.hpp"
+
 namespace vrsim::plots::testing {
+
+using vrsim::testing::read_file;
+using vrsim::testing::TemporaryFolder;
+using vrsim::testing::write_file;
 
 inline std::filesystem::path fixture(std::string_view name) {
     return std::filesystem::path(VRSIM_SOURCE_DIR) / "tests" / "plots" / "fixtures" / name;
 }
 
-inline std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-inline void write_bytes(const std::filesystem::path& file, std::string_view text) {
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out << text;
-    REQUIRE(out.good());
-}
-
-// A temporary folder removed when the test ends.
-class TempFolder {
-  public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ =
-            std::filesystem::temp_directory_path() /
-            ("vrsim-test-plots-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
-
 // A copy of a fixture run folder inside `into`, so charts are written there.
-inline std::filesystem::path copy_fixture(std::string_view name, const TempFolder& into) {
+inline std::filesystem::path copy_fixture(std::string_view name, const TemporaryFolder& into) {
     const std::filesystem::path copy = into.path() / name;
     std::filesystem::copy(fixture(name), copy, std::filesystem::copy_options::recursive);
     return copy;
@@ -66,7 +36,7 @@ inline std::filesystem::path copy_fixture(std::string_view name, const TempFolde
 // Parses the file as XML (throws on malformed XML) and returns the tree.
 inline boost::property_tree::ptree parse_svg(const std::filesystem::path& file) {
     boost::property_tree::ptree tree;
-    std::istringstream in(read_bytes(file));
+    std::istringstream in(read_file(file));
     boost::property_tree::read_xml(in, tree);
     return tree;
 }
@@ -98,7 +68,7 @@ struct PngSize {
 // 15948, section 5.2 and 11.2.2) puts first: 8 signature bytes, a 4-byte length
 // (13), "IHDR", then width and height as big-endian 32-bit numbers.
 inline PngSize png_size(const std::filesystem::path& file) {
-    const std::string bytes = read_bytes(file);
+    const std::string bytes = read_file(file);
     REQUIRE(bytes.size() > 24);
     REQUIRE(bytes.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
     REQUIRE(bytes.substr(8, 8) == std::string("\0\0\0\x0dIHDR", 8));
@@ -115,7 +85,7 @@ inline PngSize png_size(const std::filesystem::path& file) {
 // A PDF starts with "%PDF-" (ISO 32000-1, 7.5.2) and ends with "%%EOF" and
 // an optional end of line (7.5.5).
 inline bool looks_like_pdf(const std::filesystem::path& file) {
-    std::string bytes = read_bytes(file);
+    std::string bytes = read_file(file);
     while (!bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r')) {
         bytes.pop_back();
     }

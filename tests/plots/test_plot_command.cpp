@@ -28,7 +28,7 @@ std::string quoted(const fs::path& path) {
 
 // Runs `vrsim ARGUMENTS` with the shell's environment plus `environment`
 // ("NAME=value ..." or empty).
-Result run_vrsim(const std::string& arguments, const TempFolder& folder,
+Result run_vrsim(const std::string& arguments, const TemporaryFolder& folder,
                  const std::string& environment = "") {
     const fs::path out = folder.path() / "stdout.txt";
     const fs::path err = folder.path() / "stderr.txt";
@@ -42,7 +42,7 @@ Result run_vrsim(const std::string& arguments, const TempFolder& folder,
         .append(" 2>")
         .append(quoted(err));
     const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_bytes(out), read_bytes(err)};
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
 }
 
 const fs::path kMinimal =
@@ -51,7 +51,7 @@ const fs::path kMinimal =
 }  // namespace
 
 TEST_CASE("vrsim plot draws the charts of a vrsim run folder", "[plots][cli]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const fs::path run = folder.path() / "run";
     const Result ran = run_vrsim(
         "run " + quoted(kMinimal) + " --replicates 3 --out " + quoted(run) + " --quiet --no-charts",
@@ -87,10 +87,10 @@ TEST_CASE("vrsim plot draws the charts of a vrsim run folder", "[plots][cli]") {
         CHECK(unknown.exit_code == 2);
         CHECK_THAT(unknown.err, Catch::Contains("\"nothing\" is not an outcome of"));
 
-        std::string summary = read_bytes(run / "summary.csv");
+        std::string summary = read_file(run / "summary.csv");
         const std::size_t line_3 = summary.find('\n', summary.find('\n') + 1) + 1;
         summary.insert(summary.find(',', line_3) + 1, "2019/05,");  // line 3: an extra field
-        write_bytes(run / "summary.csv", summary);
+        write_file(run / "summary.csv", summary);
         const Result malformed = run_vrsim("plot " + quoted(run), folder);
         CHECK(malformed.exit_code == 2);
         CHECK_THAT(malformed.err, Catch::Contains((run / "summary.csv").string() +
@@ -106,7 +106,7 @@ TEST_CASE("vrsim plot draws the charts of a vrsim run folder", "[plots][cli]") {
 }
 
 TEST_CASE("vrsim plot on a folder that is not there exits 2", "[plots][cli]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const Result result = run_vrsim("plot " + quoted(folder.path() / "nowhere"), folder);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains("nowhere: no such folder"));

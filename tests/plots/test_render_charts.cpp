@@ -50,11 +50,11 @@ std::string svg_rgb(std::string_view hex) {
 }
 
 // A fake gnuplot that fails the way a broken script makes the real one fail.
-fs::path failing_gnuplot(const TempFolder& folder) {
+fs::path failing_gnuplot(const TemporaryFolder& folder) {
     const fs::path program = folder.path() / "fake-gnuplot";
-    write_bytes(program,
-                "#!/bin/sh\necho '\"chart.gp\" line 3: unknown or ambiguous terminal type' >&2\n"
-                "exit 1\n");
+    write_file(program,
+               "#!/bin/sh\necho '\"chart.gp\" line 3: unknown or ambiguous terminal type' >&2\n"
+               "exit 1\n");
     fs::permissions(program, fs::perms::owner_all);
     return program;
 }
@@ -62,7 +62,7 @@ fs::path failing_gnuplot(const TempFolder& folder) {
 }  // namespace
 
 TEST_CASE("every chart of a three-scenario folder, in three formats", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path folder = copy_fixture("three_scenarios", temp);
     ChartOptions options;
     options.outcomes = {"recorded_violence_with_injury", "programme.iom.caseload"};
@@ -96,7 +96,7 @@ TEST_CASE("every chart of a three-scenario folder, in three formats", "[plots][r
         CHECK(png.height == static_cast<std::uint32_t>(size.png_height_px));
         CHECK(looks_like_pdf(report.folder / (chart + ".pdf")));
         // Not Catch::Contains: a failure would print the whole PDF.
-        const std::string pdf = read_bytes(report.folder / (chart + ".pdf"));
+        const std::string pdf = read_file(report.folder / (chart + ".pdf"));
         CHECK(pdf.find("/CreationDate (D:" + fixed_pdf_date()) != std::string::npos);
     }
 
@@ -110,7 +110,7 @@ TEST_CASE("every chart of a three-scenario folder, in three formats", "[plots][r
         CHECK_THAT(text, Catch::Contains("offences per month"));
         // The observed history starts six months before the run.
         CHECK_THAT(text, Catch::Contains("2018-10") && Catch::Contains("2019-08"));
-        const std::string svg = read_bytes(charts / "fan_recorded_violence_with_injury.svg");
+        const std::string svg = read_file(charts / "fan_recorded_violence_with_injury.svg");
         for (std::size_t s = 0; s < 3; ++s) {
             CHECK_THAT(svg, Catch::Contains(svg_rgb(kScenarioColours[s])));
         }
@@ -146,7 +146,7 @@ TEST_CASE("every chart of a three-scenario folder, in three formats", "[plots][r
 }
 
 TEST_CASE("the same files give byte-identical charts", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path first = copy_fixture("three_scenarios", temp);
     const fs::path second = temp.path() / "again";
     fs::copy(first, second, fs::copy_options::recursive);
@@ -158,13 +158,13 @@ TEST_CASE("the same files give byte-identical charts", "[plots][render]") {
         for (const std::string& format : kFormats) {
             const std::string name = chart + "." + format;
             INFO(name);
-            CHECK(read_bytes(a.folder / name) == read_bytes(b.folder / name));
+            CHECK(read_file(a.folder / name) == read_file(b.folder / name));
         }
     }
 }
 
 TEST_CASE("charts the files cannot support are left out with a note", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path folder = copy_fixture("three_scenarios", temp);
     fs::remove(folder / "timeseries.csv");
     fs::remove(folder / "comparison.csv");
@@ -176,7 +176,7 @@ TEST_CASE("charts the files cannot support are left out with a note", "[plots][r
 }
 
 TEST_CASE("bad input: InputError naming what is wrong, and no chart", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path folder = copy_fixture("three_scenarios", temp);
     CHECK_THROWS_WITH(render_charts(temp.path() / "absent"),
                       Catch::Contains("absent: no such folder"));
@@ -191,9 +191,9 @@ TEST_CASE("bad input: InputError naming what is wrong, and no chart", "[plots][r
     CHECK_THROWS_WITH(render_charts(folder, missing_observed),
                       Catch::Contains("nothing.csv: no such file (--observed)"));
 
-    std::string summary = read_bytes(folder / "summary.csv");
+    std::string summary = read_file(folder / "summary.csv");
     summary.replace(summary.find("37.3"), 4, "37,3");  // a decimal comma on line 2
-    write_bytes(folder / "summary.csv", summary);
+    write_file(folder / "summary.csv", summary);
     CHECK_THROWS_AS(render_charts(folder, small_options()), InputError);
     CHECK_THROWS_WITH(render_charts(folder, small_options()),
                       Catch::Contains("summary.csv:2: more fields than the header has columns"));
@@ -204,7 +204,7 @@ TEST_CASE("bad input: InputError naming what is wrong, and no chart", "[plots][r
 }
 
 TEST_CASE("gnuplot missing or failing: RenderError, and no chart left behind", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path folder = copy_fixture("three_scenarios", temp);
     ChartOptions options = small_options();
     options.gnuplot = "vrsim-no-such-gnuplot";
@@ -222,7 +222,7 @@ TEST_CASE("gnuplot missing or failing: RenderError, and no chart left behind", "
 }
 
 TEST_CASE("names from the files cannot run commands in gnuplot", "[plots][render]") {
-    TempFolder temp;
+    TemporaryFolder temp;
     const fs::path folder = copy_fixture("three_scenarios", temp);
     const fs::path witness = temp.path() / "pwned";
     // Backquotes run a shell command in gnuplot's double-quoted strings; a bare
@@ -230,13 +230,13 @@ TEST_CASE("names from the files cannot run commands in gnuplot", "[plots][render
     const std::string name =
         "Mayor`touch " + witness.string() + "`'; system('touch " + witness.string() + "'); print '";
     for (const char* file : {"summary.csv", "timeseries.csv"}) {
-        std::string text = read_bytes(folder / file);
+        std::string text = read_file(folder / file);
         for (std::size_t at = text.find("Mayor's plan"); at != std::string::npos;
              at = text.find("Mayor's plan", at)) {
             text.replace(at, 12, name);
             at += name.size();
         }
-        write_bytes(folder / file, text);
+        write_file(folder / file, text);
     }
     const ChartReport report = render_charts(folder, small_options());
     CHECK_FALSE(fs::exists(witness));

@@ -18,9 +18,9 @@ const std::string kSummaryHeader = "scenario,month,outcome,mean,p05,p25,p50,p75,
 
 // The InputError message of reading `text` as summary.csv.
 std::string summary_error(const std::string& text) {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.path() / "summary.csv";
-    write_bytes(file, text);
+    write_file(file, text);
     try {
         read_summary_csv(file);
     } catch (const InputError& error) {
@@ -94,9 +94,9 @@ TEST_CASE("timeseries.csv: replicates and values by scenario and outcome", "[plo
     REQUIRE(values != nullptr);
     CHECK(values->size() == 18);  // 3 replicates x 6 months
 
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.path() / "timeseries.csv";
-    write_bytes(file, "scenario,replicate,month,outcome,value\nA,-1,2019-04,victims,3\n");
+    write_file(file, "scenario,replicate,month,outcome,value\nA,-1,2019-04,victims,3\n");
     CHECK_THROWS_WITH(read_timeseries_csv(file),
                       Catch::Contains("timeseries.csv:2: column \"replicate\": expected a "
                                       "replicate number (0 or more), got \"-1\""));
@@ -131,19 +131,19 @@ TEST_CASE("manifest.json: footer facts, and missing keys named", "[plots][files]
     CHECK(manifest.places == std::vector<std::string>(3, "Testville"));
     CHECK(manifest.start_month == YearMonth::of(2019, 4));
 
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.path() / "manifest.json";
-    write_bytes(file, R"({"version": "0.1.0", "replicates": 3, "scenarios": []})");
+    write_file(file, R"({"version": "0.1.0", "replicates": 3, "scenarios": []})");
     CHECK_THROWS_WITH(read_manifest(file), Catch::Contains("manifest.json: missing key \"seed\""));
-    write_bytes(file, R"({"version": "0.1.0", "seed": -4, "replicates": 3, "scenarios": []})");
+    write_file(file, R"({"version": "0.1.0", "seed": -4, "replicates": 3, "scenarios": []})");
     CHECK_THROWS_WITH(read_manifest(file),
                       Catch::Contains("key \"seed\": expected a whole number, got -4"));
-    write_bytes(file, R"({"version": "0.1.0", "seed": 4, "replicates": 3, "start_month": "April",
+    write_file(file, R"({"version": "0.1.0", "seed": 4, "replicates": 3, "start_month": "April",
                           "scenarios": []})");
     CHECK_THROWS_WITH(read_manifest(file),
                       Catch::Contains("key \"start_month\": expected a month as \"YYYY-MM\", "
                                       "got \"April\""));
-    write_bytes(file, "{\"version\": ");
+    write_file(file, "{\"version\": ");
     CHECK_THROWS_WITH(read_manifest(file), Catch::Contains("manifest.json: not valid JSON"));
     CHECK_THROWS_AS(read_manifest(folder.path() / "absent.json"), InputError);
     CHECK_THROWS_WITH(read_summary_csv(folder.path() / "absent.csv"),
@@ -171,27 +171,27 @@ TEST_CASE("observed history: place-wide rows, or the sum of the areas", "[plots]
 }
 
 TEST_CASE("observed history: the area column is optional; bad rows are named", "[plots][files]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.path() / "observed.csv";
-    write_bytes(file, "outcome,month,value,source\nvictims,2019-01,5,police.uk\n");
+    write_file(file, "outcome,month,value,source\nvictims,2019-01,5,police.uk\n");
     const std::vector<ObservedPoint> points = read_observed_csv(file);
     REQUIRE(points.size() == 1);
     CHECK(points[0].area.empty());
     CHECK(points[0].value == 5.0);
 
     // A spreadsheet's byte order mark before the header is not part of "month".
-    write_bytes(file, "\xEF\xBB\xBFmonth,outcome,value\r\n2019-01,victims,5\r\n");
+    write_file(file, "\xEF\xBB\xBFmonth,outcome,value\r\n2019-01,victims,5\r\n");
     REQUIRE(read_observed_csv(file).size() == 1);
     CHECK(read_observed_csv(file)[0].month == YearMonth::of(2019, 1));
 
-    write_bytes(file, "month,outcome,value\n2019-01,victims,5\n2019-01,victims,6\n");
+    write_file(file, "month,outcome,value\n2019-01,victims,5\n2019-01,victims,6\n");
     CHECK_THROWS_WITH(read_observed_csv(file),
                       Catch::Contains("observed.csv:3: column \"month\": month 2019-01 of "
                                       "outcome victims repeats line 2"));
-    write_bytes(file, "month,outcome,value\n2019-01,victims,inf\n");
+    write_file(file, "month,outcome,value\n2019-01,victims,inf\n");
     CHECK_THROWS_WITH(read_observed_csv(file),
                       Catch::Contains("observed.csv:2: column \"value\": expected a finite"));
-    write_bytes(file, "month,result,value\n2019-01,victims,5\n");
+    write_file(file, "month,result,value\n2019-01,victims,5\n");
     CHECK_THROWS_WITH(read_observed_csv(file),
                       Catch::Contains("observed.csv:1: column \"outcome\": missing from the "
                                       "header; expected the columns month,outcome,value"));

@@ -13,64 +13,22 @@
 #include <string_view>
 #include <vector>
 
+#include "test_files.hpp"
 #include "vrsim/scenarios/scenario.hpp"
 
 namespace vrsim::scenarios::testing {
+
+using vrsim::testing::read_file;
+using vrsim::testing::replaced;
+using vrsim::testing::TemporaryFolder;
 
 inline std::filesystem::path fixture(std::string_view name) {
     return std::filesystem::path(VRSIM_SOURCE_DIR) / "tests" / "scenarios" / "fixtures" / name;
 }
 
-inline std::string read_text(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 inline std::string valid_minimal_text() {
-    return read_text(fixture("valid_minimal.toml"));
+    return read_file(fixture("valid_minimal.toml"));
 }
-
-// `text` with its one occurrence of `from` replaced by `to`.
-inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    REQUIRE(text.find(from, at + 1) == std::string::npos);
-    text.replace(at, from.size(), to);
-    return text;
-}
-
-// A folder of scenario files, removed when the test ends.
-class TempFolder {
-  public:
-    TempFolder() {
-        static std::atomic<int> counter{0};
-        path_ =
-            std::filesystem::temp_directory_path() /
-            ("vrsim-scenario-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempFolder(const TempFolder&) = delete;
-    TempFolder& operator=(const TempFolder&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-
-    std::filesystem::path write(const std::filesystem::path& name, std::string_view text) const {
-        const std::filesystem::path file = path_ / name;
-        std::filesystem::create_directories(file.parent_path());
-        std::ofstream(file, std::ios::binary) << text;
-        return file;
-    }
-
-  private:
-    std::filesystem::path path_;
-};
 
 struct TextPlace {
     int line = 0;

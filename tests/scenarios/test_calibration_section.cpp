@@ -11,7 +11,7 @@ namespace {
 
 using testing::listed;
 using testing::place_of;
-using testing::TempFolder;
+using testing::TemporaryFolder;
 
 // valid_minimal.toml with an uncertain base rate and a [calibration] section.
 const std::string kUncertainRate =
@@ -48,7 +48,7 @@ source = "MoJ proven reoffending, 2014"
 )";
 
 TEST_CASE("A [calibration] section is decoded into the scenario's settings", "[calibration]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.write("scenario.toml", with_calibration(kValidSection));
     const Scenario scenario = load_scenario(file);
     REQUIRE(scenario.calibration.has_value());
@@ -80,7 +80,7 @@ TEST_CASE("A scenario without [calibration] has no settings", "[calibration]") {
 
 TEST_CASE("An extending file inherits [calibration] and replaces keys one by one",
           "[calibration]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     folder.write("base/base.toml", with_calibration(kValidSection));
     const auto file = folder.write("child.toml", R"([scenario]
 name = "Child"
@@ -134,7 +134,7 @@ TEST_CASE("Mistakes in [calibration] are reported with file, line, column and a 
     };
     for (const Problem& problem : problems) {
         INFO(problem.to);
-        TempFolder folder;
+        TemporaryFolder folder;
         const std::string text =
             with_calibration(testing::replaced(kValidSection, problem.from, problem.to));
         const auto file = folder.write("scenario.toml", text);
@@ -161,7 +161,7 @@ duration_months = { value = 18, source = "assumption", distribution = { type = "
 
 TEST_CASE("[calibration.observation] is decoded: noise, trend values, sources and priors",
           "[calibration]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file =
         folder.write("scenario.toml", with_calibration(kValidSection + kObservationSection));
     const Scenario scenario = load_scenario(file);
@@ -211,7 +211,7 @@ TEST_CASE("Mistakes in [calibration.observation] are reported where they were wr
     };
     for (const Problem& problem : problems) {
         INFO(problem.to);
-        TempFolder folder;
+        TemporaryFolder folder;
         const std::string text = with_calibration(
             kValidSection + testing::replaced(kObservationSection, problem.from, problem.to));
         const auto file = folder.write("scenario.toml", text);
@@ -234,7 +234,7 @@ TEST_CASE("Mistakes in [calibration.observation] are reported where they were wr
 
 TEST_CASE("A rate's observed value needs its source, and required keys are named",
           "[calibration]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string text = with_calibration(R"([calibration]
 from = "2019-04"
 to = "2020-03"

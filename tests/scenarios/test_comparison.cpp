@@ -44,7 +44,7 @@ struct ComparisonRun {
 // timeseries.csv rows keyed by (replicate, month, outcome), per scenario.
 std::map<std::string, std::map<std::string, std::string>> rows_by_scenario(const fs::path& file) {
     std::map<std::string, std::map<std::string, std::string>> rows;
-    std::istringstream in(testing::read_text(file));
+    std::istringstream in(testing::read_file(file));
     std::string line;
     std::getline(in, line);  // header
     while (std::getline(in, line)) {

@@ -214,7 +214,7 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
          "more, iom",
          {compare_replicate(1, example.base, example.effective, prices, green_book),
           compare_replicate(2, example.base, example.no_effect, prices, green_book)}}};
-    TempFolder folder;
+    TemporaryFolder folder;
     AppraisalNotes notes;
     notes.base_year = 2020;
     notes.first_month = example.base.start_month;
@@ -229,7 +229,7 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
     CHECK(names ==
           std::vector<std::string>{"comparison.csv", "comparison.md", "comparison_replicates.csv"});
 
-    const auto summary = lines_of(read_text(folder.path() / "comparison.csv"));
+    const auto summary = lines_of(read_file(folder.path() / "comparison.csv"));
     REQUIRE(summary.size() == 1 + kMeasureCount);
     CHECK(summary[0] == "base,alternative,measure,mean,median,p05,p95,probability_better");
     // Victims spared 2 and 0: mean and median 1, p05 0.1, p95 1.9.
@@ -248,7 +248,7 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
     CHECK(summary[1 + index_of(Measure::acquisitive_averted)] ==
           "base,\"more, iom\",acquisitive_averted,0,0,0,0,0");
 
-    const auto replicates = lines_of(read_text(folder.path() / "comparison_replicates.csv"));
+    const auto replicates = lines_of(read_file(folder.path() / "comparison_replicates.csv"));
     CHECK(replicates[0] == "base,alternative,replicate,measure,value");
     CHECK(replicates[1] == "base,\"more, iom\",1,offences_averted,3");
     // Replicate 2 averts nothing, so its cost per offence averted is left out.
@@ -259,7 +259,7 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
                     "base,\"more, iom\",1,violence_with_injury_averted,3") != replicates.end());
     CHECK(replicates.back() == "base,\"more, iom\",2,other_averted,0");
 
-    const std::string markdown = read_text(folder.path() / "comparison.md");
+    const std::string markdown = read_file(folder.path() / "comparison.md");
     CHECK(markdown.starts_with("# Scenario comparison\n"));
     CHECK(markdown.find("real 2020-21 prices") != std::string::npos);
     CHECK(markdown.find("from 2020-21 (year 0, not discounted) at 3.5% a year for years 1-30") !=

@@ -18,7 +18,7 @@ std::filesystem::path shipped_costs() {
 }
 
 std::string small_text() {
-    return read_text(fixture("economics/small_costs.toml"));
+    return read_file(fixture("economics/small_costs.toml"));
 }
 
 std::vector<Diagnostic> costs_diagnostics(const std::filesystem::path& file) {
@@ -31,7 +31,7 @@ std::vector<Diagnostic> costs_diagnostics(const std::filesystem::path& file) {
 }
 
 // The one diagnostic of a file that should have exactly one problem.
-Diagnostic only_problem(const TempFolder& folder, const std::string& text) {
+Diagnostic only_problem(const TemporaryFolder& folder, const std::string& text) {
     const auto file = folder.write("costs.toml", text);
     const auto diagnostics = costs_diagnostics(file);
     INFO(listed(diagnostics));
@@ -108,7 +108,7 @@ TEST_CASE("a total with a split and three parts both give the cost per offence")
 }
 
 TEST_CASE("an unknown offence type is reported where it is written, with the likely name") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string text =
         replaced(small_text(), "[offence_types.knife_enabled]", "[offence_types.knife_enable]");
     const auto file = folder.write("costs.toml", text);
@@ -136,7 +136,7 @@ TEST_CASE("an unknown offence type is reported where it is written, with the lik
 }
 
 TEST_CASE("a missing field names the field and the table it belongs in") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string text = replaced(small_text(), "source = \"test: parts\"\n", "");
     const Diagnostic problem = only_problem(folder, text);
     CHECK(problem.field == "home_office.theft.source");
@@ -157,7 +157,7 @@ TEST_CASE("a missing field names the field and the table it belongs in") {
 }
 
 TEST_CASE("a negative cost is reported at its value") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string text =
         replaced(small_text(), "anticipation_gbp = 20", "anticipation_gbp = -20");
     const Diagnostic problem = only_problem(folder, text);
@@ -174,7 +174,7 @@ TEST_CASE("a negative cost is reported at its value") {
 }
 
 TEST_CASE("weights must name known categories and sum to one") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string unknown = replaced(small_text(), "weights = { hurt = 0.5, theft = 0.5 }",
                                          "weights = { hurt = 0.5, thef = 0.5 }");
     const Diagnostic named = only_problem(folder, unknown);
@@ -190,7 +190,7 @@ TEST_CASE("weights must name known categories and sum to one") {
 }
 
 TEST_CASE("shares must sum to one and lie in [0, 1]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string text = replaced(small_text(), "consequence = 0.6", "consequence = 0.7");
     const Diagnostic problem = only_problem(folder, text);
     CHECK(problem.field == "home_office.hurt.share");
@@ -204,7 +204,7 @@ TEST_CASE("shares must sum to one and lie in [0, 1]") {
 }
 
 TEST_CASE("price years must be financial years inside the deflator series") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string outside = replaced(small_text(), "price_year = \"2020-21\"\n\n[home_office",
                                          "price_year = \"2019-20\"\n\n[home_office");
     const Diagnostic problem = only_problem(folder, outside);
@@ -220,7 +220,7 @@ TEST_CASE("price years must be financial years inside the deflator series") {
 }
 
 TEST_CASE("unknown keys, missing tables and syntax errors are reported") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string typo =
         replaced(small_text(), "split_source = \"test: split\"", "split_sorce = \"test: split\"");
     const auto file = folder.write("costs.toml", typo);

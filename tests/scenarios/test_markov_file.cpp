@@ -20,7 +20,7 @@ std::filesystem::path hiv_file() {
 }
 
 std::string two_state_text() {
-    return read_text(fixture("markov/two_state.toml"));
+    return read_file(fixture("markov/two_state.toml"));
 }
 
 std::vector<Diagnostic> markov_diagnostics(const std::filesystem::path& file) {
@@ -34,7 +34,7 @@ std::vector<Diagnostic> markov_diagnostics(const std::filesystem::path& file) {
 
 // The one diagnostic of `text` written to a file; checks its place.
 Diagnostic only_problem(const std::string& text, std::string_view at, std::size_t offset = 0) {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto file = folder.write("model.toml", text);
     const std::vector<Diagnostic> diagnostics = markov_diagnostics(file);
     INFO(listed(diagnostics));
@@ -182,7 +182,7 @@ TEST_CASE("Expressions use natural log, conditions and any parameter name", "[ma
         replaced(two_state_text(), "care = 1000\n", "care = 1000\nsum = 0.05\n_e = 2\n");
     text = replaced(text, "\"p_die * treatment_effect\"",
                     "\"cycle <= 1 ? min(sum * _e, 1) : max(log(exp(2)) / 20, 0.05 > 1)\"");
-    TempFolder folder;
+    TemporaryFolder folder;
     const MarkovDefinition definition = load_markov_file(folder.write("model.toml", text));
     const auto& transitions = definition.model.strategies[0].transitions;
     REQUIRE(transitions.size() == 10);  // per cycle: the value uses `cycle`
@@ -194,7 +194,7 @@ TEST_CASE("Expressions use natural log, conditions and any parameter name", "[ma
 TEST_CASE("Missing conventions and unknown keys are each reported", "[markov]") {
     std::string text = replaced(two_state_text(), "discount_first_cycle = true\n", "");
     text = replaced(text, "counting = \"end\"", "countng = \"end\"");
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::vector<Diagnostic> diagnostics =
         markov_diagnostics(folder.write("model.toml", text));
     INFO(listed(diagnostics));

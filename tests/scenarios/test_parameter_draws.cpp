@@ -181,7 +181,7 @@ TEST_CASE("draws are clamped into the parameter's valid range", "[scenarios]") {
 }
 
 TEST_CASE("draws from a loaded scenario respect open bounds", "[scenarios]") {
-    testing::TempFolder folder;
+    testing::TemporaryFolder folder;
     const auto file = folder.write(
         "uncertain.toml", testing::replaced(testing::valid_minimal_text(), "decay_months = 2.0",
                                             "decay_months = { value = 2.0, distribution = { type = "

@@ -19,7 +19,7 @@ using model::ProgrammeParameters;
 using testing::listed;
 using testing::place_of;
 using testing::replaced;
-using testing::TempFolder;
+using testing::TemporaryFolder;
 using testing::TextPlace;
 
 std::filesystem::path programmes_fixture() {
@@ -27,7 +27,7 @@ std::filesystem::path programmes_fixture() {
 }
 
 std::string programmes_text() {
-    return testing::read_text(programmes_fixture());
+    return testing::read_file(programmes_fixture());
 }
 
 // The fixture's text with its one occurrence of `from` replaced by `to`.
@@ -45,7 +45,7 @@ struct EditedProgrammes {
           file(folder.write("programmes.toml", text)),
           diagnostics(testing::diagnostics_of(file)) {}
 
-    TempFolder folder;
+    TemporaryFolder folder;
     std::string text;
     std::filesystem::path file;
     std::vector<Diagnostic> diagnostics;

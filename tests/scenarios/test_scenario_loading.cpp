@@ -16,7 +16,7 @@ using model::index_of;
 using model::OffenceType;
 using testing::listed;
 using testing::replaced;
-using testing::TempFolder;
+using testing::TemporaryFolder;
 
 const std::string* source_of(const Scenario& scenario, std::string_view field) {
     for (const auto& [path, source] : scenario.sources) {
@@ -76,7 +76,7 @@ TEST_CASE("the minimal scenario's values land in model::Parameters", "[scenarios
 }
 
 TEST_CASE("values written as tables record their source and distribution", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     std::string text = testing::valid_minimal_text();
     text = replaced(text, "base_rate_per_month = 0.05",
                     "base_rate_per_month = { value = 0.06, source = \"Rate source\", "
@@ -134,7 +134,7 @@ TEST_CASE("values written as tables record their source and distribution", "[sce
 }
 
 TEST_CASE("a scenario that extends another overrides only what it writes", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto base = folder.write("base.toml", testing::valid_minimal_text());
     const std::string child_text = R"(
 [scenario]
@@ -178,7 +178,7 @@ robbery = 0.9
 }
 
 TEST_CASE("a value written as a table is replaced whole by an extending file", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     folder.write("base.toml",
                  replaced(testing::valid_minimal_text(), "base_rate_per_month = 0.05",
                           "base_rate_per_month = { value = 0.05, source = \"Base source\", "
@@ -207,7 +207,7 @@ TEST_CASE("a value written as a table is replaced whole by an extending file", "
 }
 
 TEST_CASE("a chain of three files lists every file, base last", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto root = folder.write("root.toml", testing::valid_minimal_text());
     const auto middle = folder.write(
         "a/middle.toml",

@@ -11,7 +11,7 @@ namespace {
 using testing::listed;
 using testing::place_of;
 using testing::replaced;
-using testing::TempFolder;
+using testing::TemporaryFolder;
 using testing::TextPlace;
 
 // valid_minimal.toml with one edit, written to a temporary folder and loaded.
@@ -21,7 +21,7 @@ struct BrokenScenario {
           file(folder.write("scenario.toml", text)),
           diagnostics(testing::diagnostics_of(file)) {}
 
-    TempFolder folder;
+    TemporaryFolder folder;
     std::string text;
     std::filesystem::path file;
     std::vector<Diagnostic> diagnostics;
@@ -460,7 +460,7 @@ TEST_CASE("TOML syntax errors give toml++'s message, line and column", "[scenari
 }
 
 TEST_CASE("a missing scenario file is reported with the path tried", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const auto missing = folder.path() / "nowhere.toml";
     const auto diagnostics = testing::diagnostics_of(missing);
     INFO(listed(diagnostics));
@@ -470,7 +470,7 @@ TEST_CASE("a missing scenario file is reported with the path tried", "[scenarios
 }
 
 TEST_CASE("a missing extends target is reported where it is named", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string child = "[scenario]\nname = \"child\"\nextends = \"../missing/base.toml\"\n";
     const auto file = folder.write("sub/child.toml", child);
     const auto diagnostics = testing::diagnostics_of(file);
@@ -482,7 +482,7 @@ TEST_CASE("a missing extends target is reported where it is named", "[scenarios]
 }
 
 TEST_CASE("a cycle of extends is reported with the chain", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     SECTION("two files") {
         const std::string a = "[scenario]\nname = \"a\"\nextends = \"b.toml\"\n";
         const std::string b = "[scenario]\nname = \"b\"\nextends = \"a.toml\"\n";
@@ -506,7 +506,7 @@ TEST_CASE("a cycle of extends is reported with the chain", "[scenarios]") {
 }
 
 TEST_CASE("problems in a base file are reported in the base file", "[scenarios]") {
-    TempFolder folder;
+    TemporaryFolder folder;
     const std::string base_text = edited("male_share = 0.5", "male_share = 1.7");
     const auto base = folder.write("base.toml", base_text);
     SECTION("a bad value the child does not override") {
