@@ -66,4 +66,14 @@ inline std::string listed(const std::vector<Diagnostic>& diagnostics) {
     return text;
 }
 
+// The diagnostic about `field`; fails the test when there is none.
+inline const Diagnostic& diagnostic_for(const std::vector<Diagnostic>& diagnostics,
+                                        std::string_view field) {
+    INFO(listed(diagnostics));
+    auto found = std::find_if(diagnostics.begin(), diagnostics.end(),
+                              [&](const Diagnostic& d) { return d.field == field; });
+    REQUIRE(found != diagnostics.end());
+    return *found;
+}
+
 }  // namespace vrsim::scenarios::testing

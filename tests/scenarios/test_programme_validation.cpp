@@ -16,6 +16,7 @@ namespace {
 
 using model::ProgrammeKind;
 using model::ProgrammeParameters;
+using testing::diagnostic_for;
 using testing::listed;
 using testing::place_of;
 using testing::replaced;
@@ -66,15 +67,6 @@ void check_only_diagnostic(const EditedProgrammes& scenario, TextPlace place,
     INFO(listed(scenario.diagnostics));
     REQUIRE(scenario.diagnostics.size() == 1);
     check_diagnostic(scenario.diagnostics[0], scenario.file, place, field, message);
-}
-
-const Diagnostic& diagnostic_for(const std::vector<Diagnostic>& diagnostics,
-                                 std::string_view field) {
-    INFO(listed(diagnostics));
-    auto found = std::find_if(diagnostics.begin(), diagnostics.end(),
-                              [&](const Diagnostic& d) { return d.field == field; });
-    REQUIRE(found != diagnostics.end());
-    return *found;
 }
 
 const ProgrammeParameters& programme(const model::Parameters& parameters, std::string_view id) {

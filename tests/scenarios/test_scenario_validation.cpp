@@ -8,6 +8,7 @@
 namespace vrsim::scenarios {
 namespace {
 
+using testing::diagnostic_for;
 using testing::listed;
 using testing::place_of;
 using testing::replaced;
@@ -46,15 +47,6 @@ void check_only_diagnostic(const BrokenScenario& scenario, TextPlace place, std:
     INFO(listed(scenario.diagnostics));
     REQUIRE(scenario.diagnostics.size() == 1);
     check_diagnostic(scenario.diagnostics[0], scenario.file, place, field, message);
-}
-
-const Diagnostic& diagnostic_for(const std::vector<Diagnostic>& diagnostics,
-                                 std::string_view field) {
-    INFO(listed(diagnostics));
-    auto found = std::find_if(diagnostics.begin(), diagnostics.end(),
-                              [&](const Diagnostic& d) { return d.field == field; });
-    REQUIRE(found != diagnostics.end());
-    return *found;
 }
 
 TEST_CASE("the minimal valid fixture loads without diagnostics", "[scenarios]") {
