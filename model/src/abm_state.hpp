@@ -16,10 +16,6 @@ using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
 inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
-// Residents per block of the victim tables' coarse index: a draw searches the
-// coarse table (every 16th running total, a few KiB per area, so it stays in
-// cache), then one 128-byte block of running totals.
-inline constexpr std::size_t kVictimBlock = 16;
 
 enum PersonFlag : std::uint8_t {
     kFemale = 1U << 0,
@@ -152,11 +148,24 @@ struct RadicalisationCase {
 };
 
 // What partner choice asks of a resident before reading their record: most
-// candidates are ruled out by sex or age, read from here in the order of
+// candidates are ruled out by sex, age or death, read from here in the order of
 // residents_by_area rather than from a record elsewhere in memory.
 struct ResidentTraits {
     SimMonth birth_month = 0;
+    SimMonth exit_month = kNever;
     std::uint8_t female = 0;
+};
+
+// One bucket of an area's victim guide (victims.cpp): the buckets split the
+// area's total victimisation weight into equal parts; `first` counts the
+// running totals at or below the bucket's lower boundary, so a draw in the
+// bucket falls on resident `first` or later, and `person` is that resident
+// (the last resident where `first` is past the end). Victimisation is so
+// concentrated that most buckets lie inside one resident's share, and a draw
+// in such a bucket finds its victim in this one entry.
+struct VictimBucket {
+    std::uint32_t first = 0;
+    std::uint32_t person = 0;
 };
 
 struct AbmState {
@@ -181,13 +190,13 @@ struct AbmState {
     std::vector<std::pair<std::uint32_t, SimMonth>> iom_offenders_in_window;
 
     // Victim choice, rebuilt yearly: residents of each area with the running total
-    // of their victimisation weights (a draw is a binary search), and each area's
-    // total so a victim from elsewhere can pick the area first.
+    // of their victimisation weights (a draw is a search of those, found through
+    // the guide), and each area's total so a victim from elsewhere can pick the
+    // area first.
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
-    std::vector<std::vector<double>> coarse_weight_by_area;        // every kVictimBlock-th of those
-    std::vector<std::vector<std::uint32_t>> coarse_guide_by_area;  // see coarse_block (victims.cpp)
+    std::vector<std::vector<VictimBucket>> victim_guide_by_area;  // buckets + 1 entries
     std::vector<double> victim_weight_by_age_months;  // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };

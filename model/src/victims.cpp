@@ -12,6 +12,11 @@ namespace vrsim::model {
 
 namespace {
 
+// Residents per bucket of an area's victim guide: with one each, a victim's
+// share of the weight spans dozens of buckets (victimisation_shape 0.012), so
+// nearly every draw is answered by its bucket alone.
+constexpr std::size_t kResidentsPerVictimBucket = 4;
+
 std::size_t age_band_of(const PlaceParameters& place, double age_years) {
     auto upper =
         std::upper_bound(place.age_band_lower.begin(), place.age_band_lower.end(), age_years);
@@ -42,53 +47,50 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
     return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
 }
 
-// The coarse block a target falls in (the first coarse total above it), found
-// from the guide: guide[k] counts the coarse totals at or below k / G of the
-// area's total (G = guide.size() - 1), so the block of a uniform draw u lies
-// between guide[floor(u G)] and the next entry, usually one or two totals
-// apart, instead of a binary search of the whole coarse table whose every
-// step waits on memory. Rounding can put the target just outside that range;
-// then (rarely) the whole table is searched. Either way the block is the one
-// std::upper_bound finds.
-std::size_t coarse_block(const std::vector<double>& coarse, const std::vector<std::uint32_t>& guide,
-                         double uniform, double target) {
-    const std::size_t buckets = guide.size() - 1;
-    const std::size_t bucket =
+// The bucket of the victim guide a uniform draw falls in, and the bucket's
+// lower and upper boundaries as rebuild_victim_tables computed them.
+struct GuideBucket {
+    std::size_t index;
+    double lower;
+    double upper;
+};
+GuideBucket guide_bucket(std::size_t buckets, double total, double uniform) {
+    const std::size_t index =
         std::min(buckets - 1, static_cast<std::size_t>(uniform * static_cast<double>(buckets)));
-    const std::size_t low = guide[bucket];
-    const std::size_t high = guide[bucket + 1];
-    if ((low == 0 || coarse[low - 1] <= target) &&
-        (high == coarse.size() || coarse[high] > target)) {
-        return static_cast<std::size_t>(
-            upper_bound_branchless(coarse.data() + low, high - low, target) - coarse.data());
-    }
-    return static_cast<std::size_t>(upper_bound_branchless(coarse.data(), coarse.size(), target) -
-                                    coarse.data());
+    return {index, total * (static_cast<double>(index) / static_cast<double>(buckets)),
+            total * (static_cast<double>(index + 1) / static_cast<double>(buckets))};
 }
 
-// The same index through a coarse table of every kVictimBlock-th running total:
-// the coarse search (through its guide) stays in cache and the fine one reads
-// one block, where a search of the whole area's totals misses the cache at most
-// of its steps. The block's lines, and those of `residents` the index will be
-// looked up in, are asked for together so their cache misses overlap.
-std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
-                           const std::vector<std::uint32_t>& guide,
-                           const std::vector<std::uint32_t>& residents, double uniform) {
-    const double target = uniform * cumulative.back();
-    const std::size_t block = coarse_block(coarse, guide, uniform, target);
-    if (block == 0) {
-        return 0;  // even the first running total exceeds the target
+// The resident a uniform draw picks, the one std::upper_bound finds in the
+// running totals (weighted_index above), through the guide: when the target
+// lies within its bucket's boundaries the index lies between the bucket's
+// `first` and the next bucket's, and where those are equal (most draws: the
+// bucket is inside one heavy resident's share) the entry names the resident,
+// one memory access where a search of the running totals took three.
+// Rounding can put the target just outside its bucket; then (rarely) all the
+// running totals are searched.
+std::uint32_t guided_resident(const std::vector<double>& cumulative,
+                              const std::vector<VictimBucket>& guide,
+                              const std::vector<std::uint32_t>& residents, double uniform) {
+    const double total = cumulative.back();
+    const double target = uniform * total;
+    const GuideBucket bucket = guide_bucket(guide.size() - 1, total, uniform);
+    std::size_t index = 0;
+    if (bucket.lower <= target && target <= bucket.upper) {
+        const std::size_t low = guide[bucket.index].first;
+        const std::size_t high = guide[bucket.index + 1].first;
+        if (low == high) {
+            return guide[bucket.index].person;
+        }
+        index = static_cast<std::size_t>(
+            upper_bound_branchless(cumulative.data() + low, high - low, target) -
+            cumulative.data());
+    } else {
+        index = static_cast<std::size_t>(
+            upper_bound_branchless(cumulative.data(), cumulative.size(), target) -
+            cumulative.data());
     }
-    const std::size_t from = (block - 1) * kVictimBlock + 1;
-    const std::size_t to = std::min(block * kVictimBlock, cumulative.size());
-    for (std::size_t at = from; at < to; at += 8) {
-        __builtin_prefetch(&cumulative[at]);  // 8 running totals a 64-byte line
-    }
-    __builtin_prefetch(&cumulative[to - 1]);
-    __builtin_prefetch(&residents[from - 1]);
-    __builtin_prefetch(&residents[to - 1]);
-    const double* found = upper_bound_branchless(cumulative.data() + from, to - from, target);
-    return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
+    return residents[std::min(index, cumulative.size() - 1)];
 }
 
 }  // namespace
@@ -99,8 +101,7 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     s_.residents_by_area.resize(areas);
     s_.resident_traits_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
-    s_.coarse_weight_by_area.resize(areas);
-    s_.coarse_guide_by_area.resize(areas);
+    s_.victim_guide_by_area.resize(areas);
     // The age band's weight by whole months of age, looked up rather than
     // searched for each resident (the same numbers: age_years is months / 12).
     auto& weight_by_age_months = s_.victim_weight_by_age_months;
@@ -122,7 +123,6 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         std::uint32_t* residents;
         ResidentTraits* traits;
         double* cumulative;
-        double* coarse;
         std::size_t filled;
         double running;
     };
@@ -132,13 +132,8 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         s_.residents_by_area[area].resize(count);
         s_.resident_traits_by_area[area].resize(count);
         s_.cumulative_weight_by_area[area].resize(count);
-        s_.coarse_weight_by_area[area].resize((count + kVictimBlock - 1) / kVictimBlock);
-        tables[area] = {s_.residents_by_area[area].data(),
-                        s_.resident_traits_by_area[area].data(),
-                        s_.cumulative_weight_by_area[area].data(),
-                        s_.coarse_weight_by_area[area].data(),
-                        0,
-                        0.0};
+        tables[area] = {s_.residents_by_area[area].data(), s_.resident_traits_by_area[area].data(),
+                        s_.cumulative_weight_by_area[area].data(), 0, 0.0};
     }
     const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
     for (std::uint32_t person = 0; person < people.size(); ++person) {
@@ -154,29 +149,31 @@ void ReplicateRun::rebuild_victim_tables(int month) {
         AreaTable& table = tables[people.area[person]];
         const std::size_t at = table.filled++;
         table.residents[at] = person;
-        table.traits[at] = {people.birth_month[person], people.female[person]};
+        table.traits[at] = {people.birth_month[person], people.exit_month[person],
+                            people.female[person]};
         table.running += weight;  // from 0.0, as the running totals always began
         table.cumulative[at] = table.running;
-        if (at % kVictimBlock == 0) {
-            table.coarse[at / kVictimBlock] = table.running;
-        }
     }
+    // Each area's guide, from its running totals in order.
     for (std::size_t area = 0; area < areas; ++area) {
-        const auto& coarse = s_.coarse_weight_by_area[area];
-        auto& guide = s_.coarse_guide_by_area[area];
-        const std::size_t buckets = std::max<std::size_t>(1, coarse.size());
+        const auto& cumulative = s_.cumulative_weight_by_area[area];
+        const auto& residents = s_.residents_by_area[area];
+        auto& guide = s_.victim_guide_by_area[area];
+        const std::size_t count = cumulative.size();
+        const std::size_t buckets = std::max<std::size_t>(1, count / kResidentsPerVictimBucket);
         const double total = tables[area].running;  // = the area's last running total
         guide.resize(buckets + 1);
         std::size_t below = 0;
-        for (std::size_t bucket = 0; bucket < buckets; ++bucket) {
+        for (std::size_t bucket = 0; bucket <= buckets; ++bucket) {
+            // The boundary as guide_bucket computes it: the same number.
             const double boundary =
                 total * (static_cast<double>(bucket) / static_cast<double>(buckets));
-            while (below < coarse.size() && coarse[below] <= boundary) {
+            while (below < count && cumulative[below] <= boundary) {
                 ++below;
             }
-            guide[bucket] = static_cast<std::uint32_t>(below);
+            guide[bucket] = {static_cast<std::uint32_t>(below),
+                             count == 0 ? kNobody : residents[std::min(below, count - 1)]};
         }
-        guide[buckets] = static_cast<std::uint32_t>(coarse.size());
     }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
@@ -225,10 +222,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        const auto& residents = s_.residents_by_area[area];
-        std::uint32_t candidate =
-            residents[weighted_index(cumulative, s_.coarse_weight_by_area[area],
-                                     s_.coarse_guide_by_area[area], residents, draws.uniform())];
+        std::uint32_t candidate = guided_resident(cumulative, s_.victim_guide_by_area[area],
+                                                  s_.residents_by_area[area], draws.uniform());
         if (usable(candidate)) {
             return candidate;
         }
@@ -239,7 +234,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
     std::uint32_t partner = people.record[person].partner;
-    if (partner != kNobody && people.record[partner].exit_month > month) {
+    // The partner's exit from the column (the record's copy, likelier in cache).
+    if (partner != kNobody && people.exit_month[partner] > month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
@@ -256,16 +252,15 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
         const std::size_t at = draws.below(residents.size());
         const std::uint32_t candidate = residents[at];
         const double candidate_age = (month - traits[at].birth_month) / 12.0;
-        // Sex and age first, from the traits beside the residents; the
-        // candidate's record and partner (cache misses each) only for those
-        // who would otherwise do.
+        // Sex, age and death first, from the traits beside the residents; the
+        // candidate's record (a cache miss) only for those who would otherwise do.
         if (candidate == person || traits[at].female == female ||
             candidate_age < p_.offending.domestic_abuse_min_age_years ||
-            std::abs(candidate_age - age) > 10.0 || people.record[candidate].exit_month <= month) {
+            std::abs(candidate_age - age) > 10.0 || traits[at].exit_month <= month) {
             continue;
         }
-        if (people.record[candidate].partner == kNobody ||
-            people.record[people.record[candidate].partner].exit_month <= month) {
+        const std::uint32_t their_partner = people.record[candidate].partner;
+        if (their_partner == kNobody || people.exit_month[their_partner] <= month) {
             people.record[person].partner = candidate;
             people.record[candidate].partner = person;
             return candidate;
