@@ -156,7 +156,7 @@ void ReplicateRun::process_touches(int month) {
     // People in a bucket are scattered over the columns, so each touch would wait
     // on a dozen cache misses; asking for the state of the person a few places
     // ahead overlaps those waits.
-    constexpr std::size_t kPrefetchAhead = 8;
+    constexpr std::size_t kPrefetchAhead = 16;
     for (std::size_t i = 0; i < bucket.size(); ++i) {
         if (i + kPrefetchAhead < bucket.size()) {
             s_.people.prefetch(bucket[i + kPrefetchAhead]);
@@ -212,17 +212,28 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size
     // programme effects.
     const PerOffenceType<double>& mix_by_season = mix_season_weight_[mix][season];
     const double violence_factor = 1.0 + contagion;
-    PerOffenceType<double> weights{};
-    if (!offending_ratios(person, month, weights)) {
-        weights.fill(1.0);
-    }
-    double with_effects = 0.0;
-    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        weights[type] *=
-            mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
-                                       ? violence_factor
-                                       : 1.0);
-        with_effects += weights[type];
+    auto type_weight = [&](std::size_t type) {
+        return mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
+                                          ? violence_factor
+                                          : 1.0);
+    };
+    // Most candidates have neither programme effects nor contagion: then each
+    // type's weight is the tabulated mix x season and their sum is all_types,
+    // the very numbers (x 1.0 changes nothing, and all_types was summed in the
+    // same order), so neither is worked out again.
+    PerOffenceType<double> weights;
+    const PerOffenceType<double>* type_weights = &mix_by_season;
+    double with_effects = all_types;
+    const bool has_effects = offending_ratios(person, month, weights);
+    if (has_effects || contagion != 0.0) {
+        with_effects = 0.0;
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            // Without effects the ratios are 1, not multiplied in: no array of
+            // ones written and read back at once (a store-forwarding stall).
+            weights[type] = has_effects ? weights[type] * type_weight(type) : type_weight(type);
+            with_effects += weights[type];
+        }
+        type_weights = &weights;
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
@@ -233,10 +244,10 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size
     double target = d.type() * with_effects;
     std::size_t type = 0;
     for (; type + 1 < kOffenceTypeCount; ++type) {
-        if (target < weights[type]) {
+        if (target < (*type_weights)[type]) {
             break;
         }
-        target -= weights[type];
+        target -= (*type_weights)[type];
     }
     if (mix_[mix][type] <= 0.0) {
         return;  // rounding left the draw on a type this person cannot commit
@@ -291,7 +302,11 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     }
 
     bool violent = is_violence_against_the_person(type) || type == OffenceType::robbery;
-    if (has_personal_victim(type)) {
+    // A victim matters when the offence is recorded (counts, referrals) or
+    // violent (contagion); choosing one changes nothing else (choose_victim
+    // draws from its own stream, and only domestic abuse, always violent, links
+    // a partner), so an unrecorded sexual offence needs none.
+    if (has_personal_victim(type) && (recorded || violent)) {
         std::uint32_t victim = choose_victim(person, month, type, offence_number);
         if (victim != kNobody) {
             if (recorded) {
