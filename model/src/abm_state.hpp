@@ -150,7 +150,10 @@ struct RadicalisationCase {
 // What partner choice asks of a resident before reading their record: most
 // candidates are ruled out by sex, age or death, read from here in the order of
 // residents_by_area rather than from a record elsewhere in memory.
+// The victim tables' yearly rebuild reads the same copies (and the
+// victimisation risk) from here, in order, rather than from the columns.
 struct ResidentTraits {
+    float victimisation = 0.0F;  // = People::victimisation
     SimMonth birth_month = 0;
     SimMonth exit_month = kNever;
     std::uint8_t female = 0;
@@ -189,10 +192,12 @@ struct AbmState {
     std::vector<std::uint32_t> iom_proven_in_window;
     std::vector<std::pair<std::uint32_t, SimMonth>> iom_offenders_in_window;
 
-    // Victim choice, rebuilt yearly: residents of each area with the running total
-    // of their victimisation weights (a draw is a search of those, found through
-    // the guide), and each area's total so a victim from elsewhere can pick the
-    // area first.
+    // Victim choice, rebuilt yearly: residents of each area in the order of their
+    // index with the running total of their victimisation weights (a draw is a
+    // search of those, found through the guide), and each area's total so a
+    // victim from elsewhere can pick the area first. The residents are last
+    // year's less those gone, and those added since (people_in_victim_tables on).
+    std::uint32_t people_in_victim_tables = 0;
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;

@@ -111,63 +111,61 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             p_.victims
                 .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
     }
-    // Two passes over everyone in index order, reading the fixed columns only:
-    // the first counts each area's residents, so the second writes each table
-    // in place rather than appending (sizes change little from year to year,
-    // so resizing rarely has anything to fill).
-    std::vector<std::size_t> residents_in(areas, 0);
-    for (std::uint32_t person = 0; person < people.size(); ++person) {
-        residents_in[people.area[person]] += people.exit_month[person] > month ? 1 : 0;
-    }
-    struct AreaTable {
-        std::uint32_t* residents;
-        ResidentTraits* traits;
-        double* cumulative;
-        std::size_t filled;
-        double running;
-    };
-    std::vector<AreaTable> tables(areas);
+    // Each area's residents as a scan of everyone in index order would list
+    // them: last year's in their order, less those gone since (exits are fixed
+    // at birth), then the people added since, in index order. Each step reads
+    // and writes its lists in order, where a scan of everyone scattered its
+    // writes over every area's lists.
     for (std::size_t area = 0; area < areas; ++area) {
-        const std::size_t count = residents_in[area];
-        s_.residents_by_area[area].resize(count);
-        s_.resident_traits_by_area[area].resize(count);
-        s_.cumulative_weight_by_area[area].resize(count);
-        tables[area] = {s_.residents_by_area[area].data(), s_.resident_traits_by_area[area].data(),
-                        s_.cumulative_weight_by_area[area].data(), 0, 0.0};
-    }
-    const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
-    for (std::uint32_t person = 0; person < people.size(); ++person) {
-        if (people.exit_month[person] <= month) {
-            continue;
+        auto& residents = s_.residents_by_area[area];
+        auto& traits = s_.resident_traits_by_area[area];
+        std::size_t kept = 0;
+        for (std::size_t at = 0; at < residents.size(); ++at) {
+            if (traits[at].exit_month > month) {
+                residents[kept] = residents[at];
+                traits[kept] = traits[at];
+                ++kept;
+            }
         }
-        const int age_months = month - people.birth_month[person];
-        const double age_weight =
-            age_months >= 0 && age_months < age_months_tabulated
-                ? weight_by_age_months[static_cast<std::size_t>(age_months)]
-                : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
-        const double weight = people.victimisation[person] * age_weight;
-        AreaTable& table = tables[people.area[person]];
-        const std::size_t at = table.filled++;
-        table.residents[at] = person;
-        table.traits[at] = {people.birth_month[person], people.exit_month[person],
-                            people.female[person]};
-        table.running += weight;  // from 0.0, as the running totals always began
-        table.cumulative[at] = table.running;
+        residents.resize(kept);
+        traits.resize(kept);
     }
-    // Each area's guide, from its running totals in order.
+    for (auto person = s_.people_in_victim_tables; person < people.size(); ++person) {
+        if (people.exit_month[person] > month) {
+            s_.residents_by_area[people.area[person]].push_back(person);
+            s_.resident_traits_by_area[people.area[person]].push_back(
+                {people.victimisation[person], people.birth_month[person],
+                 people.exit_month[person], people.female[person]});
+        }
+    }
+    s_.people_in_victim_tables = static_cast<std::uint32_t>(people.size());
+
+    const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
     for (std::size_t area = 0; area < areas; ++area) {
-        const auto& cumulative = s_.cumulative_weight_by_area[area];
         const auto& residents = s_.residents_by_area[area];
+        const auto& traits = s_.resident_traits_by_area[area];
+        auto& cumulative = s_.cumulative_weight_by_area[area];
+        const std::size_t count = residents.size();
+        cumulative.resize(count);
+        double running = 0.0;  // from 0.0, as the running totals always began
+        for (std::size_t at = 0; at < count; ++at) {
+            const int age_months = month - traits[at].birth_month;
+            const double age_weight =
+                age_months >= 0 && age_months < age_months_tabulated
+                    ? weight_by_age_months[static_cast<std::size_t>(age_months)]
+                    : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
+            running += traits[at].victimisation * age_weight;
+            cumulative[at] = running;
+        }
+        // The guide, from the running totals in order.
         auto& guide = s_.victim_guide_by_area[area];
-        const std::size_t count = cumulative.size();
         const std::size_t buckets = std::max<std::size_t>(1, count / kResidentsPerVictimBucket);
-        const double total = tables[area].running;  // = the area's last running total
         guide.resize(buckets + 1);
         std::size_t below = 0;
         for (std::size_t bucket = 0; bucket <= buckets; ++bucket) {
             // The boundary as guide_bucket computes it: the same number.
             const double boundary =
-                total * (static_cast<double>(bucket) / static_cast<double>(buckets));
+                running * (static_cast<double>(bucket) / static_cast<double>(buckets));
             while (below < count && cumulative[below] <= boundary) {
                 ++below;
             }
