@@ -12,9 +12,17 @@
 
 #include <boost/random/exponential_distribution.hpp>
 
+#include "branchless_search.hpp"
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
+
+namespace {
+
+// Months of the hazard table a candidate time is first looked for in turn.
+constexpr std::ptrdiff_t kMonthsScannedInTurn = 4;
+
+}  // namespace
 
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
@@ -91,8 +99,9 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     // The first tabulated month whose cumulative hazard exceeds the target, as
     // std::upper_bound over the rest of the table would find it, but cheaper:
     // first ruled out when it lies at or past `end` (most people's next
-    // candidate does), then found by galloping from the start month, since it
-    // is usually a few months ahead.
+    // candidate does), then looked for in the next few months in turn, since
+    // it is usually there, and only then found by galloping on from them and a
+    // search without branches.
     const double* last = cumulative + hazard_table_months_;
     const int end_index = end - birth - 120;  // months since age 10 at `end`
     const double* high = end_index < hazard_table_months_ ? cumulative + end_index : last;
@@ -101,18 +110,27 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
         return;  // the candidate would fall at or after `end`
     }
     const double* low = cumulative + whole + 1;
-    for (std::ptrdiff_t step = 1;; step *= 2) {
-        const double* probe = low + (step - 1);
-        if (probe >= high) {
-            break;
-        }
-        if (*probe > target) {
-            high = probe;
-            break;
-        }
-        low = probe + 1;
+    const double* above = low;
+    const double* scanned_to =
+        high - low > kMonthsScannedInTurn ? low + kMonthsScannedInTurn : high;
+    while (above != scanned_to && *above <= target) {
+        ++above;
     }
-    const double* above = std::upper_bound(low, high, target);
+    if (above == scanned_to && above != high) {
+        low = above;  // everything before it is at or below the target
+        for (std::ptrdiff_t step = 1;; step *= 2) {
+            const double* probe = low + (step - 1);
+            if (probe >= high) {
+                break;
+            }
+            if (*probe > target) {
+                high = probe;
+                break;
+            }
+            low = probe + 1;
+        }
+        above = upper_bound_branchless(low, static_cast<std::size_t>(high - low), target);
+    }
     if (above == last) {
         return;  // no offence before the end of life
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "branchless_search.hpp"
 #include "replicate_run.hpp"
 
 namespace vrsim::model {
@@ -22,22 +23,6 @@ std::size_t age_band_of(const PlaceParameters& place, double age_years) {
         std::upper_bound(place.age_band_lower.begin(), place.age_band_lower.end(), age_years);
     return static_cast<std::size_t>(
         std::max<std::ptrdiff_t>(0, upper - place.age_band_lower.begin() - 1));
-}
-
-// The first of `count` ascending values from `first` that exceeds `value`, the
-// one std::upper_bound finds, by steps the processor need not guess: each
-// halving is a conditional move, where a branch on a random draw is
-// mispredicted half the time.
-const double* upper_bound_branchless(const double* first, std::size_t count, double value) {
-    if (count == 0) {
-        return first;
-    }
-    while (count > 1) {
-        const std::size_t half = count / 2;
-        first = first[half] <= value ? first + half : first;
-        count -= half;
-    }
-    return first + (*first <= value ? 1 : 0);
 }
 
 // Index i with probability (cumulative[i] - cumulative[i-1]) / cumulative.back().
