@@ -9,6 +9,7 @@
 
 #include "vrsim/model/abm.hpp"
 #include "vrsim/model/proven_reoffending.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
 
@@ -159,18 +160,6 @@ struct ResidentTraits {
     std::uint8_t female = 0;
 };
 
-// One bucket of an area's victim guide (victims.cpp): the buckets split the
-// area's total victimisation weight into equal parts; `first` counts the
-// running totals at or below the bucket's lower boundary, so a draw in the
-// bucket falls on resident `first` or later, and `person` is that resident
-// (the last resident where `first` is past the end). Victimisation is so
-// concentrated that most buckets lie inside one resident's share, and a draw
-// in such a bucket finds its victim in this one entry.
-struct VictimBucket {
-    std::uint32_t first = 0;
-    std::uint32_t person = 0;
-};
-
 struct AbmState {
     People people;
     std::vector<std::vector<std::uint32_t>> touches_by_month;
@@ -201,7 +190,7 @@ struct AbmState {
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
-    std::vector<std::vector<VictimBucket>> victim_guide_by_area;  // buckets + 1 entries
+    std::vector<std::vector<WeightedGuideEntry>> victim_guide_by_area;  // weighted_guide.hpp
     std::vector<double> victim_weight_by_age_months;  // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };

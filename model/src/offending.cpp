@@ -12,8 +12,8 @@
 
 #include <boost/random/exponential_distribution.hpp>
 
-#include "branchless_search.hpp"
 #include "replicate_run.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
 

@@ -6,16 +6,17 @@
 #include <algorithm>
 #include <cmath>
 
-#include "branchless_search.hpp"
 #include "replicate_run.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
 
 namespace {
 
-// Residents per bucket of an area's victim guide: with one each, a victim's
-// share of the weight spans dozens of buckets (victimisation_shape 0.012), so
-// nearly every draw is answered by its bucket alone.
+// Residents per bucket of an area's victim guide (weighted_guide.hpp). With
+// victimisation so concentrated (shape 0.012), 4 answers 85% of the Croydon
+// baseline's victim draws from the bucket alone; 1 answers 95% but makes the
+// guide 4 times larger, and was slower (2026-11-23).
 constexpr std::size_t kResidentsPerVictimBucket = 4;
 
 std::size_t age_band_of(const PlaceParameters& place, double age_years) {
@@ -30,52 +31,6 @@ std::size_t weighted_index(const std::vector<double>& cumulative, double uniform
     const double* found =
         upper_bound_branchless(cumulative.data(), cumulative.size(), uniform * cumulative.back());
     return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
-}
-
-// The bucket of the victim guide a uniform draw falls in, and the bucket's
-// lower and upper boundaries as rebuild_victim_tables computed them.
-struct GuideBucket {
-    std::size_t index;
-    double lower;
-    double upper;
-};
-GuideBucket guide_bucket(std::size_t buckets, double total, double uniform) {
-    const std::size_t index =
-        std::min(buckets - 1, static_cast<std::size_t>(uniform * static_cast<double>(buckets)));
-    return {index, total * (static_cast<double>(index) / static_cast<double>(buckets)),
-            total * (static_cast<double>(index + 1) / static_cast<double>(buckets))};
-}
-
-// The resident a uniform draw picks, the one std::upper_bound finds in the
-// running totals (weighted_index above), through the guide: when the target
-// lies within its bucket's boundaries the index lies between the bucket's
-// `first` and the next bucket's, and where those are equal (most draws: the
-// bucket is inside one heavy resident's share) the entry names the resident,
-// one memory access where a search of the running totals took three.
-// Rounding can put the target just outside its bucket; then (rarely) all the
-// running totals are searched.
-std::uint32_t guided_resident(const std::vector<double>& cumulative,
-                              const std::vector<VictimBucket>& guide,
-                              const std::vector<std::uint32_t>& residents, double uniform) {
-    const double total = cumulative.back();
-    const double target = uniform * total;
-    const GuideBucket bucket = guide_bucket(guide.size() - 1, total, uniform);
-    std::size_t index = 0;
-    if (bucket.lower <= target && target <= bucket.upper) {
-        const std::size_t low = guide[bucket.index].first;
-        const std::size_t high = guide[bucket.index + 1].first;
-        if (low == high) {
-            return guide[bucket.index].person;
-        }
-        index = static_cast<std::size_t>(
-            upper_bound_branchless(cumulative.data() + low, high - low, target) -
-            cumulative.data());
-    } else {
-        index = static_cast<std::size_t>(
-            upper_bound_branchless(cumulative.data(), cumulative.size(), target) -
-            cumulative.data());
-    }
-    return residents[std::min(index, cumulative.size() - 1)];
 }
 
 }  // namespace
@@ -142,21 +97,9 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             running += traits[at].victimisation * age_weight;
             cumulative[at] = running;
         }
-        // The guide, from the running totals in order.
-        auto& guide = s_.victim_guide_by_area[area];
-        const std::size_t buckets = std::max<std::size_t>(1, count / kResidentsPerVictimBucket);
-        guide.resize(buckets + 1);
-        std::size_t below = 0;
-        for (std::size_t bucket = 0; bucket <= buckets; ++bucket) {
-            // The boundary as guide_bucket computes it: the same number.
-            const double boundary =
-                running * (static_cast<double>(bucket) / static_cast<double>(buckets));
-            while (below < count && cumulative[below] <= boundary) {
-                ++below;
-            }
-            guide[bucket] = {static_cast<std::uint32_t>(below),
-                             count == 0 ? kNobody : residents[std::min(below, count - 1)]};
-        }
+        build_weighted_guide(cumulative, residents,
+                             std::max<std::size_t>(1, count / kResidentsPerVictimBucket),
+                             s_.victim_guide_by_area[area]);
     }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
@@ -205,8 +148,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        std::uint32_t candidate = guided_resident(cumulative, s_.victim_guide_by_area[area],
-                                                  s_.residents_by_area[area], draws.uniform());
+        std::uint32_t candidate = guided_item(cumulative, s_.victim_guide_by_area[area],
+                                              s_.residents_by_area[area], draws.uniform());
         if (usable(candidate)) {
             return candidate;
         }
