@@ -153,6 +153,13 @@ void ReplicateRun::run() {
         members.clear();
     }
     s_.custodial_register.clear();
+    s_.people_in_victim_tables = 0;
+    for (auto& residents : s_.residents_by_area) {
+        residents.clear();
+    }
+    for (auto& traits : s_.resident_traits_by_area) {
+        traits.clear();
+    }
     s_.gang_joins_by_month.assign(months, 0);
     s_.gang_leaves_by_month.assign(months, 0);
     s_.exits_by_month.assign(months, 0);

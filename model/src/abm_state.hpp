@@ -9,6 +9,7 @@
 
 #include "vrsim/model/abm.hpp"
 #include "vrsim/model/proven_reoffending.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
 
@@ -16,10 +17,6 @@ using SimMonth = std::int16_t;
 inline constexpr SimMonth kNever = std::numeric_limits<SimMonth>::max();
 inline constexpr double kNoCandidate = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNobody = std::numeric_limits<std::uint32_t>::max();
-// Residents per block of the victim tables' coarse index: a draw searches the
-// coarse table (every 16th running total, a few KiB per area, so it stays in
-// cache), then one 128-byte block of running totals.
-inline constexpr std::size_t kVictimBlock = 16;
 
 enum PersonFlag : std::uint8_t {
     kFemale = 1U << 0,
@@ -152,10 +149,14 @@ struct RadicalisationCase {
 };
 
 // What partner choice asks of a resident before reading their record: most
-// candidates are ruled out by sex or age, read from here in the order of
+// candidates are ruled out by sex, age or death, read from here in the order of
 // residents_by_area rather than from a record elsewhere in memory.
+// The victim tables' yearly rebuild reads the same copies (and the
+// victimisation risk) from here, in order, rather than from the columns.
 struct ResidentTraits {
+    float victimisation = 0.0F;  // = People::victimisation
     SimMonth birth_month = 0;
+    SimMonth exit_month = kNever;
     std::uint8_t female = 0;
 };
 
@@ -180,14 +181,16 @@ struct AbmState {
     std::vector<std::uint32_t> iom_proven_in_window;
     std::vector<std::pair<std::uint32_t, SimMonth>> iom_offenders_in_window;
 
-    // Victim choice, rebuilt yearly: residents of each area with the running total
-    // of their victimisation weights (a draw is a binary search), and each area's
-    // total so a victim from elsewhere can pick the area first.
+    // Victim choice, rebuilt yearly: residents of each area in the order of their
+    // index with the running total of their victimisation weights (a draw is a
+    // search of those, found through the guide), and each area's total so a
+    // victim from elsewhere can pick the area first. The residents are last
+    // year's less those gone, and those added since (people_in_victim_tables on).
+    std::uint32_t people_in_victim_tables = 0;
     std::vector<std::vector<std::uint32_t>> residents_by_area;
     std::vector<std::vector<ResidentTraits>> resident_traits_by_area;  // beside residents_by_area
     std::vector<std::vector<double>> cumulative_weight_by_area;
-    std::vector<std::vector<double>> coarse_weight_by_area;        // every kVictimBlock-th of those
-    std::vector<std::vector<std::uint32_t>> coarse_guide_by_area;  // see coarse_block (victims.cpp)
+    std::vector<std::vector<WeightedGuideEntry>> victim_guide_by_area;  // weighted_guide.hpp
     std::vector<double> victim_weight_by_age_months;  // age band weight, by months of age
     std::vector<double> cumulative_weight_of_areas;
 };

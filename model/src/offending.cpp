@@ -13,8 +13,16 @@
 #include <boost/random/exponential_distribution.hpp>
 
 #include "replicate_run.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
+
+namespace {
+
+// Months of the hazard table a candidate time is first looked for in turn.
+constexpr std::ptrdiff_t kMonthsScannedInTurn = 4;
+
+}  // namespace
 
 void ReplicateRun::build_hazard_tables() {
     // Cumulative age-curve x season weight from the 10th birthday, for each
@@ -91,8 +99,9 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     // The first tabulated month whose cumulative hazard exceeds the target, as
     // std::upper_bound over the rest of the table would find it, but cheaper:
     // first ruled out when it lies at or past `end` (most people's next
-    // candidate does), then found by galloping from the start month, since it
-    // is usually a few months ahead.
+    // candidate does), then looked for in the next few months in turn, since
+    // it is usually there, and only then found by galloping on from them and a
+    // search without branches.
     const double* last = cumulative + hazard_table_months_;
     const int end_index = end - birth - 120;  // months since age 10 at `end`
     const double* high = end_index < hazard_table_months_ ? cumulative + end_index : last;
@@ -101,18 +110,27 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
         return;  // the candidate would fall at or after `end`
     }
     const double* low = cumulative + whole + 1;
-    for (std::ptrdiff_t step = 1;; step *= 2) {
-        const double* probe = low + (step - 1);
-        if (probe >= high) {
-            break;
-        }
-        if (*probe > target) {
-            high = probe;
-            break;
-        }
-        low = probe + 1;
+    const double* above = low;
+    const double* scanned_to =
+        high - low > kMonthsScannedInTurn ? low + kMonthsScannedInTurn : high;
+    while (above != scanned_to && *above <= target) {
+        ++above;
     }
-    const double* above = std::upper_bound(low, high, target);
+    if (above == scanned_to && above != high) {
+        low = above;  // everything before it is at or below the target
+        for (std::ptrdiff_t step = 1;; step *= 2) {
+            const double* probe = low + (step - 1);
+            if (probe >= high) {
+                break;
+            }
+            if (*probe > target) {
+                high = probe;
+                break;
+            }
+            low = probe + 1;
+        }
+        above = upper_bound_branchless(low, static_cast<std::size_t>(high - low), target);
+    }
     if (above == last) {
         return;  // no offence before the end of life
     }
@@ -156,7 +174,7 @@ void ReplicateRun::process_touches(int month) {
     // People in a bucket are scattered over the columns, so each touch would wait
     // on a dozen cache misses; asking for the state of the person a few places
     // ahead overlaps those waits.
-    constexpr std::size_t kPrefetchAhead = 8;
+    constexpr std::size_t kPrefetchAhead = 16;
     for (std::size_t i = 0; i < bucket.size(); ++i) {
         if (i + kPrefetchAhead < bucket.size()) {
             s_.people.prefetch(bucket[i + kPrefetchAhead]);
@@ -212,17 +230,28 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size
     // programme effects.
     const PerOffenceType<double>& mix_by_season = mix_season_weight_[mix][season];
     const double violence_factor = 1.0 + contagion;
-    PerOffenceType<double> weights{};
-    if (!offending_ratios(person, month, weights)) {
-        weights.fill(1.0);
-    }
-    double with_effects = 0.0;
-    for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
-        weights[type] *=
-            mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
-                                       ? violence_factor
-                                       : 1.0);
-        with_effects += weights[type];
+    auto type_weight = [&](std::size_t type) {
+        return mix_by_season[type] * (is_violence_against_the_person(static_cast<OffenceType>(type))
+                                          ? violence_factor
+                                          : 1.0);
+    };
+    // Most candidates have neither programme effects nor contagion: then each
+    // type's weight is the tabulated mix x season and their sum is all_types,
+    // the very numbers (x 1.0 changes nothing, and all_types was summed in the
+    // same order), so neither is worked out again.
+    PerOffenceType<double> weights;
+    const PerOffenceType<double>* type_weights = &mix_by_season;
+    double with_effects = all_types;
+    const bool has_effects = offending_ratios(person, month, weights);
+    if (has_effects || contagion != 0.0) {
+        with_effects = 0.0;
+        for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
+            // Without effects the ratios are 1, not multiplied in: no array of
+            // ones written and read back at once (a store-forwarding stall).
+            weights[type] = has_effects ? weights[type] * type_weight(type) : type_weight(type);
+            with_effects += weights[type];
+        }
+        type_weights = &weights;
     }
     // The envelope's hazard is envelope x (age curve x season); the true one is
     // rate x (age curve x season) x with_effects / all_types.
@@ -233,10 +262,10 @@ void ReplicateRun::consider_candidate(std::uint32_t person, int month, std::size
     double target = d.type() * with_effects;
     std::size_t type = 0;
     for (; type + 1 < kOffenceTypeCount; ++type) {
-        if (target < weights[type]) {
+        if (target < (*type_weights)[type]) {
             break;
         }
-        target -= weights[type];
+        target -= (*type_weights)[type];
     }
     if (mix_[mix][type] <= 0.0) {
         return;  // rounding left the draw on a type this person cannot commit
@@ -291,7 +320,11 @@ void ReplicateRun::commit_offence(std::uint32_t person, int month, OffenceType t
     }
 
     bool violent = is_violence_against_the_person(type) || type == OffenceType::robbery;
-    if (has_personal_victim(type)) {
+    // A victim matters when the offence is recorded (counts, referrals) or
+    // violent (contagion); choosing one changes nothing else (choose_victim
+    // draws from its own stream, and only domestic abuse, always violent, links
+    // a partner), so an unrecorded sexual offence needs none.
+    if (has_personal_victim(type) && (recorded || violent)) {
         std::uint32_t victim = choose_victim(person, month, type, offence_number);
         if (victim != kNobody) {
             if (recorded) {

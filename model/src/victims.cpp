@@ -7,10 +7,17 @@
 #include <cmath>
 
 #include "replicate_run.hpp"
+#include "vrsim/model/weighted_guide.hpp"
 
 namespace vrsim::model {
 
 namespace {
+
+// Residents per bucket of an area's victim guide (weighted_guide.hpp). With
+// victimisation so concentrated (shape 0.012), 4 answers 85% of the Croydon
+// baseline's victim draws from the bucket alone; 1 answers 95% but makes the
+// guide 4 times larger, and was slower (2026-11-23).
+constexpr std::size_t kResidentsPerVictimBucket = 4;
 
 std::size_t age_band_of(const PlaceParameters& place, double age_years) {
     auto upper =
@@ -19,75 +26,10 @@ std::size_t age_band_of(const PlaceParameters& place, double age_years) {
         std::max<std::ptrdiff_t>(0, upper - place.age_band_lower.begin() - 1));
 }
 
-// The first of `count` ascending values from `first` that exceeds `value`, the
-// one std::upper_bound finds, by steps the processor need not guess: each
-// halving is a conditional move, where a branch on a random draw is
-// mispredicted half the time.
-const double* upper_bound_branchless(const double* first, std::size_t count, double value) {
-    if (count == 0) {
-        return first;
-    }
-    while (count > 1) {
-        const std::size_t half = count / 2;
-        first = first[half] <= value ? first + half : first;
-        count -= half;
-    }
-    return first + (*first <= value ? 1 : 0);
-}
-
 // Index i with probability (cumulative[i] - cumulative[i-1]) / cumulative.back().
 std::size_t weighted_index(const std::vector<double>& cumulative, double uniform) {
     const double* found =
         upper_bound_branchless(cumulative.data(), cumulative.size(), uniform * cumulative.back());
-    return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
-}
-
-// The coarse block a target falls in (the first coarse total above it), found
-// from the guide: guide[k] counts the coarse totals at or below k / G of the
-// area's total (G = guide.size() - 1), so the block of a uniform draw u lies
-// between guide[floor(u G)] and the next entry, usually one or two totals
-// apart, instead of a binary search of the whole coarse table whose every
-// step waits on memory. Rounding can put the target just outside that range;
-// then (rarely) the whole table is searched. Either way the block is the one
-// std::upper_bound finds.
-std::size_t coarse_block(const std::vector<double>& coarse, const std::vector<std::uint32_t>& guide,
-                         double uniform, double target) {
-    const std::size_t buckets = guide.size() - 1;
-    const std::size_t bucket =
-        std::min(buckets - 1, static_cast<std::size_t>(uniform * static_cast<double>(buckets)));
-    const std::size_t low = guide[bucket];
-    const std::size_t high = guide[bucket + 1];
-    if ((low == 0 || coarse[low - 1] <= target) &&
-        (high == coarse.size() || coarse[high] > target)) {
-        return static_cast<std::size_t>(
-            upper_bound_branchless(coarse.data() + low, high - low, target) - coarse.data());
-    }
-    return static_cast<std::size_t>(upper_bound_branchless(coarse.data(), coarse.size(), target) -
-                                    coarse.data());
-}
-
-// The same index through a coarse table of every kVictimBlock-th running total:
-// the coarse search (through its guide) stays in cache and the fine one reads
-// one block, where a search of the whole area's totals misses the cache at most
-// of its steps. The block's lines, and those of `residents` the index will be
-// looked up in, are asked for together so their cache misses overlap.
-std::size_t weighted_index(const std::vector<double>& cumulative, const std::vector<double>& coarse,
-                           const std::vector<std::uint32_t>& guide,
-                           const std::vector<std::uint32_t>& residents, double uniform) {
-    const double target = uniform * cumulative.back();
-    const std::size_t block = coarse_block(coarse, guide, uniform, target);
-    if (block == 0) {
-        return 0;  // even the first running total exceeds the target
-    }
-    const std::size_t from = (block - 1) * kVictimBlock + 1;
-    const std::size_t to = std::min(block * kVictimBlock, cumulative.size());
-    for (std::size_t at = from; at < to; at += 8) {
-        __builtin_prefetch(&cumulative[at]);  // 8 running totals a 64-byte line
-    }
-    __builtin_prefetch(&cumulative[to - 1]);
-    __builtin_prefetch(&residents[from - 1]);
-    __builtin_prefetch(&residents[to - 1]);
-    const double* found = upper_bound_branchless(cumulative.data() + from, to - from, target);
     return std::min(static_cast<std::size_t>(found - cumulative.data()), cumulative.size() - 1);
 }
 
@@ -99,8 +41,7 @@ void ReplicateRun::rebuild_victim_tables(int month) {
     s_.residents_by_area.resize(areas);
     s_.resident_traits_by_area.resize(areas);
     s_.cumulative_weight_by_area.resize(areas);
-    s_.coarse_weight_by_area.resize(areas);
-    s_.coarse_guide_by_area.resize(areas);
+    s_.victim_guide_by_area.resize(areas);
     // The age band's weight by whole months of age, looked up rather than
     // searched for each resident (the same numbers: age_years is months / 12).
     auto& weight_by_age_months = s_.victim_weight_by_age_months;
@@ -110,73 +51,55 @@ void ReplicateRun::rebuild_victim_tables(int month) {
             p_.victims
                 .age_band_victimisation[age_band_of(p_.place, static_cast<int>(months) / 12.0)];
     }
-    // Two passes over everyone in index order, reading the fixed columns only:
-    // the first counts each area's residents, so the second writes each table
-    // in place rather than appending (sizes change little from year to year,
-    // so resizing rarely has anything to fill).
-    std::vector<std::size_t> residents_in(areas, 0);
-    for (std::uint32_t person = 0; person < people.size(); ++person) {
-        residents_in[people.area[person]] += people.exit_month[person] > month ? 1 : 0;
-    }
-    struct AreaTable {
-        std::uint32_t* residents;
-        ResidentTraits* traits;
-        double* cumulative;
-        double* coarse;
-        std::size_t filled;
-        double running;
-    };
-    std::vector<AreaTable> tables(areas);
+    // Each area's residents as a scan of everyone in index order would list
+    // them: last year's in their order, less those gone since (exits are fixed
+    // at birth), then the people added since, in index order. Each step reads
+    // and writes its lists in order, where a scan of everyone scattered its
+    // writes over every area's lists.
     for (std::size_t area = 0; area < areas; ++area) {
-        const std::size_t count = residents_in[area];
-        s_.residents_by_area[area].resize(count);
-        s_.resident_traits_by_area[area].resize(count);
-        s_.cumulative_weight_by_area[area].resize(count);
-        s_.coarse_weight_by_area[area].resize((count + kVictimBlock - 1) / kVictimBlock);
-        tables[area] = {s_.residents_by_area[area].data(),
-                        s_.resident_traits_by_area[area].data(),
-                        s_.cumulative_weight_by_area[area].data(),
-                        s_.coarse_weight_by_area[area].data(),
-                        0,
-                        0.0};
-    }
-    const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
-    for (std::uint32_t person = 0; person < people.size(); ++person) {
-        if (people.exit_month[person] <= month) {
-            continue;
-        }
-        const int age_months = month - people.birth_month[person];
-        const double age_weight =
-            age_months >= 0 && age_months < age_months_tabulated
-                ? weight_by_age_months[static_cast<std::size_t>(age_months)]
-                : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
-        const double weight = people.victimisation[person] * age_weight;
-        AreaTable& table = tables[people.area[person]];
-        const std::size_t at = table.filled++;
-        table.residents[at] = person;
-        table.traits[at] = {people.birth_month[person], people.female[person]};
-        table.running += weight;  // from 0.0, as the running totals always began
-        table.cumulative[at] = table.running;
-        if (at % kVictimBlock == 0) {
-            table.coarse[at / kVictimBlock] = table.running;
-        }
-    }
-    for (std::size_t area = 0; area < areas; ++area) {
-        const auto& coarse = s_.coarse_weight_by_area[area];
-        auto& guide = s_.coarse_guide_by_area[area];
-        const std::size_t buckets = std::max<std::size_t>(1, coarse.size());
-        const double total = tables[area].running;  // = the area's last running total
-        guide.resize(buckets + 1);
-        std::size_t below = 0;
-        for (std::size_t bucket = 0; bucket < buckets; ++bucket) {
-            const double boundary =
-                total * (static_cast<double>(bucket) / static_cast<double>(buckets));
-            while (below < coarse.size() && coarse[below] <= boundary) {
-                ++below;
+        auto& residents = s_.residents_by_area[area];
+        auto& traits = s_.resident_traits_by_area[area];
+        std::size_t kept = 0;
+        for (std::size_t at = 0; at < residents.size(); ++at) {
+            if (traits[at].exit_month > month) {
+                residents[kept] = residents[at];
+                traits[kept] = traits[at];
+                ++kept;
             }
-            guide[bucket] = static_cast<std::uint32_t>(below);
         }
-        guide[buckets] = static_cast<std::uint32_t>(coarse.size());
+        residents.resize(kept);
+        traits.resize(kept);
+    }
+    for (auto person = s_.people_in_victim_tables; person < people.size(); ++person) {
+        if (people.exit_month[person] > month) {
+            s_.residents_by_area[people.area[person]].push_back(person);
+            s_.resident_traits_by_area[people.area[person]].push_back(
+                {people.victimisation[person], people.birth_month[person],
+                 people.exit_month[person], people.female[person]});
+        }
+    }
+    s_.people_in_victim_tables = static_cast<std::uint32_t>(people.size());
+
+    const auto age_months_tabulated = static_cast<int>(weight_by_age_months.size());
+    for (std::size_t area = 0; area < areas; ++area) {
+        const auto& residents = s_.residents_by_area[area];
+        const auto& traits = s_.resident_traits_by_area[area];
+        auto& cumulative = s_.cumulative_weight_by_area[area];
+        const std::size_t count = residents.size();
+        cumulative.resize(count);
+        double running = 0.0;  // from 0.0, as the running totals always began
+        for (std::size_t at = 0; at < count; ++at) {
+            const int age_months = month - traits[at].birth_month;
+            const double age_weight =
+                age_months >= 0 && age_months < age_months_tabulated
+                    ? weight_by_age_months[static_cast<std::size_t>(age_months)]
+                    : p_.victims.age_band_victimisation[age_band_of(p_.place, age_months / 12.0)];
+            running += traits[at].victimisation * age_weight;
+            cumulative[at] = running;
+        }
+        build_weighted_guide(cumulative, residents,
+                             std::max<std::size_t>(1, count / kResidentsPerVictimBucket),
+                             s_.victim_guide_by_area[area]);
     }
     s_.cumulative_weight_of_areas.clear();
     double running = 0.0;
@@ -225,10 +148,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
         if (cumulative.empty() || cumulative.back() <= 0.0) {
             return kNobody;
         }
-        const auto& residents = s_.residents_by_area[area];
-        std::uint32_t candidate =
-            residents[weighted_index(cumulative, s_.coarse_weight_by_area[area],
-                                     s_.coarse_guide_by_area[area], residents, draws.uniform())];
+        std::uint32_t candidate = guided_item(cumulative, s_.victim_guide_by_area[area],
+                                              s_.residents_by_area[area], draws.uniform());
         if (usable(candidate)) {
             return candidate;
         }
@@ -239,7 +160,8 @@ std::uint32_t ReplicateRun::choose_victim(std::uint32_t offender, int month, Off
 std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
     People& people = s_.people;
     std::uint32_t partner = people.record[person].partner;
-    if (partner != kNobody && people.record[partner].exit_month > month) {
+    // The partner's exit from the column (the record's copy, likelier in cache).
+    if (partner != kNobody && people.exit_month[partner] > month) {
         return partner;
     }
     // Link a partner of the other sex, of a similar age, from the same area.
@@ -256,16 +178,15 @@ std::uint32_t ReplicateRun::partner_of(std::uint32_t person, int month) {
         const std::size_t at = draws.below(residents.size());
         const std::uint32_t candidate = residents[at];
         const double candidate_age = (month - traits[at].birth_month) / 12.0;
-        // Sex and age first, from the traits beside the residents; the
-        // candidate's record and partner (cache misses each) only for those
-        // who would otherwise do.
+        // Sex, age and death first, from the traits beside the residents; the
+        // candidate's record (a cache miss) only for those who would otherwise do.
         if (candidate == person || traits[at].female == female ||
             candidate_age < p_.offending.domestic_abuse_min_age_years ||
-            std::abs(candidate_age - age) > 10.0 || people.record[candidate].exit_month <= month) {
+            std::abs(candidate_age - age) > 10.0 || traits[at].exit_month <= month) {
             continue;
         }
-        if (people.record[candidate].partner == kNobody ||
-            people.record[people.record[candidate].partner].exit_month <= month) {
+        const std::uint32_t their_partner = people.record[candidate].partner;
+        if (their_partner == kNobody || people.exit_month[their_partner] <= month) {
             people.record[person].partner = candidate;
             people.record[candidate].partner = person;
             return candidate;
