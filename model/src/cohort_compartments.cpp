@@ -178,18 +178,25 @@ struct Cell {
         return;
     }
     const std::size_t size = blend.custody.size();
-    const std::int64_t last_interval =
-        std::max<std::int64_t>(0, static_cast<std::int64_t>(size) - 2);
+    const double last_interval = size > 2 ? static_cast<double>(size - 2) : 0.0;
     const Vec position = min_vec(max_vec(cell.priors * cell.per_person * kPriorSteps, Vec{}),
                                  splat(static_cast<double>(size - 1)));
-    VecBits below = __builtin_convertvector(position, VecBits);  // truncates: position >= 0
-    below = below < last_interval ? below : VecBits{} + last_interval;
-    const Vec fraction = position - __builtin_convertvector(below, Vec);
+    // The grid point below: floor(position) by rounding in the doubles
+    // (adding 1.5 x 2^52 leaves the nearest integer in the low bits), as the
+    // baseline x86-64 has no vector conversion to integers; exact for these
+    // small whole numbers.
+    const Vec rounded_shifted = position + kExpShifter;
+    const Vec rounded = rounded_shifted - kExpShifter;
+    const Vec whole = rounded > position ? rounded - 1.0 : rounded;
+    const Vec below = min_vec(whole, splat(last_interval));
+    const Vec fraction = position - below;
+    const VecBits below_index =
+        reinterpret_cast<VecBits>(below + kExpShifter) - std::bit_cast<std::int64_t>(kExpShifter);
     // Tier i: (custody, custody months, licence months, 0) at its position.
     const double* const grid = blend.custody_grid.data();
     auto at = [&](int i) {
-        const double* const point =
-            grid + static_cast<std::size_t>(below[i]) * static_cast<std::size_t>(kCustodyGridWidth);
+        const double* const point = grid + static_cast<std::size_t>(below_index[i]) *
+                                               static_cast<std::size_t>(kCustodyGridWidth);
         const Vec low = load_vec(point);
         return low + fraction[i] * (load_vec(point + kCustodyGridWidth) - low);
     };
@@ -384,6 +391,8 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             // IOM scores proven offences over the last 12 months, whether the
             // person is free or inside: Poisson counts over the window, qualifying
             // with 3 or more, reaching 3 with a proven offence on top of 2.
+            // Outside IOM's ages the chances are 0 and these add nothing.
+            const bool iom_here = blend.iom_share > 0.0;
             auto count_qualifiers = [&](std::size_t v, Vec people) {
                 const Vec qualifying = people * career.qualifying[v];
                 const Vec crossing = people * career.crossing[v];
@@ -421,7 +430,9 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                         continue;
                     }
                     const Cell& cell = cells[v];
-                    count_qualifiers(v, cell.people);
+                    if (iom_here) {
+                        count_qualifiers(v, cell.people);
+                    }
                     // Cases still coming to court run concurrently with the sentence.
                     const Vec due = cell.pending * court_hazard_;
                     Vec convictions;
@@ -447,7 +458,6 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             const bool first_arrest_possible =
                 status == never || status == active_clean || status == desisted_clean;
             const bool triage_here = first_arrest_possible && blend.triage_sanctions > 0.0;
-            const double triage_factor = triage_here ? 1.0 : 0.0;
             const double thinning = triage_here ? triage_thinning : 0.0;
             const double caution_unit = blend.cautions - thinning * blend.triage_cautions;
             const double charge_unit = blend.charges - thinning * blend.triage_charges;
@@ -471,10 +481,13 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                 sums[v].people += x;
                 sums[v].people_rate += x * rate;
                 sums[v].people_rate_squared += x * rate * rate;
-                const Vec diverted = triage_factor * x * career.triage_diversion[v];
-                sums[v].triage_referrals += triage_factor * x * career.triage_referral[v];
-                sums[v].diversions += diverted;
-                sums[v].diverted_rate += diverted * rate;
+                Vec diverted{};  // none where triage does not apply, adding nothing
+                if (triage_here) {
+                    diverted = x * career.triage_diversion[v];
+                    sums[v].triage_referrals += x * career.triage_referral[v];
+                    sums[v].diversions += diverted;
+                    sums[v].diverted_rate += diverted * rate;
+                }
                 const Vec formal_people = x - diverted;
                 const Vec cautions = formal_people * rate * caution_unit;
                 const Vec new_charges = formal_people * rate * charge_unit;
@@ -497,8 +510,10 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                 sums[v].index_reoffenders += index_events * career.reoffending[v];
                 sums[v].group_proven += proven_events;
                 sums[v].group_proven_rate += proven_events * rate;
-                count_qualifiers(v, x);
-                count_free_qualifiers(v, x, custody_rate);
+                if (iom_here) {
+                    count_qualifiers(v, x);
+                    count_free_qualifiers(v, x, custody_rate);
+                }
                 diverted_lanes[v] = diverted;
                 formal_share[v] = formal_people * cell.per_person;
                 proven_events_lanes[v] = proven_events;
