@@ -307,9 +307,12 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                                follow_up_months, triage_thinning, count, index_quarter_ >= 0);
             }
         }
-        // By vector of tiers; only those in use are cleared (one block).
+        // By vector of tiers; only those in use are cleared, one block each
+        // (under a kilobyte, which glibc clears with vector stores).
         std::array<LaneSums, kMaxVectors> sums;
-        std::memset(sums.data(), 0, vectors * sizeof(LaneSums));
+        for (std::size_t v = 0; v < vectors; ++v) {
+            std::memset(&sums[v], 0, sizeof(LaneSums));
+        }
         Rows& rows = after[static_cast<std::size_t>(gang)];
         const double conviction_share = blend.conviction_share;
         // Every status's cells, and custody by record, first: chains of a
