@@ -12,6 +12,7 @@
 // when compartments were visited one by one.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "cohort_lanes.hpp"
 #include "cohort_run.hpp"
@@ -21,11 +22,14 @@ namespace vrsim::model::cohort {
 namespace {
 
 using Lanes = std::array<Vec, kMaxVectors>;
+using StatusLanes = std::array<Vec, kStatusCount>;
 
-[[gnu::always_inline]] inline double lane_sum(const Lanes& lanes, int vectors) {
+// A status's people summed over the vectors in use.
+[[gnu::always_inline]] inline double people_of(const std::array<StatusLanes, kMaxVectors>& lanes,
+                                               std::size_t status, std::size_t vectors) {
     double total = 0.0;
-    for (int v = 0; v < vectors; ++v) {
-        total += sum_of(lanes[static_cast<std::size_t>(v)]);
+    for (std::size_t v = 0; v < vectors; ++v) {
+        total += sum_of(lanes[v][status]);
     }
     return total;
 }
@@ -90,90 +94,54 @@ struct TierTerms {
         1.0 - chance_of_any(offending_rate - rate * units.triage_sanctions * thinning);
 }
 
-// A gang state's month, summed by tier; added up across tiers once at its end.
+// A gang state's month for one vector of tiers, summed over statuses; added up
+// across tiers once at its end.
 struct LaneSums {
     // GroupSums
-    Lanes people;
-    Lanes people_rate;
-    Lanes people_rate_squared;
-    Lanes group_proven;
-    Lanes group_proven_rate;
-    Lanes qualifiers;
-    Lanes qualifier_proven;
-    Lanes qualifiers_free;
-    Lanes qualifier_custody;
-    Lanes qualifier_rate;
-    Lanes crossers;
-    Lanes crossers_free;
-    Lanes crossers_sentenced;
-    Lanes crosser_proven;
-    Lanes crosser_custody;
-    Lanes crosser_rate;
+    Vec people;
+    Vec people_rate;
+    Vec people_rate_squared;
+    Vec group_proven;
+    Vec group_proven_rate;
+    Vec qualifiers;
+    Vec qualifier_proven;
+    Vec qualifiers_free;
+    Vec qualifier_custody;
+    Vec qualifier_rate;
+    Vec crossers;
+    Vec crossers_free;
+    Vec crossers_sentenced;
+    Vec crosser_proven;
+    Vec crosser_custody;
+    Vec crosser_rate;
     // BlockCounts and month totals
-    Lanes proven;
-    Lanes out_of_court;
-    Lanes convictions;
-    Lanes sentences;
-    Lanes custody_months;
-    Lanes licence_months;
-    Lanes first_proven;
-    Lanes active_offenders;
-    Lanes index_events;
-    Lanes index_reoffenders;
-    Lanes released;
+    Vec proven;
+    Vec out_of_court;
+    Vec convictions;
+    Vec sentences;
+    Vec custody_months;
+    Vec licence_months;
+    Vec first_proven;
+    Vec active_offenders;
+    Vec index_events;
+    Vec index_reoffenders;
+    Vec released;
     // Youth triage
-    Lanes triage_referrals;
-    Lanes diversions;
-    Lanes diverted_rate;
-    // Zeroes the vectors in use (not the whole arrays: this runs for every gang
-    // state of every age and month).
-    void clear(int vectors) {
-        for (Lanes LaneSums::*field : {&LaneSums::people,
-                                       &LaneSums::people_rate,
-                                       &LaneSums::people_rate_squared,
-                                       &LaneSums::group_proven,
-                                       &LaneSums::group_proven_rate,
-                                       &LaneSums::qualifiers,
-                                       &LaneSums::qualifier_proven,
-                                       &LaneSums::qualifiers_free,
-                                       &LaneSums::qualifier_custody,
-                                       &LaneSums::qualifier_rate,
-                                       &LaneSums::crossers,
-                                       &LaneSums::crossers_free,
-                                       &LaneSums::crossers_sentenced,
-                                       &LaneSums::crosser_proven,
-                                       &LaneSums::crosser_custody,
-                                       &LaneSums::crosser_rate,
-                                       &LaneSums::proven,
-                                       &LaneSums::out_of_court,
-                                       &LaneSums::convictions,
-                                       &LaneSums::sentences,
-                                       &LaneSums::custody_months,
-                                       &LaneSums::licence_months,
-                                       &LaneSums::first_proven,
-                                       &LaneSums::active_offenders,
-                                       &LaneSums::index_events,
-                                       &LaneSums::index_reoffenders,
-                                       &LaneSums::released,
-                                       &LaneSums::triage_referrals,
-                                       &LaneSums::diversions,
-                                       &LaneSums::diverted_rate}) {
-            std::fill_n((this->*field).begin(), vectors, Vec{});
-        }
-    }
+    Vec triage_referrals;
+    Vec diversions;
+    Vec diverted_rate;
 };
 
 // A gang state's compartments after this month's offending and justice, by
-// status, before careers end, gangs change and deaths.
+// status, before careers end, gangs change and deaths: by vector of tiers, then
+// status, so that the vectors in use are one block to clear.
 struct Rows {
-    std::array<Lanes, kStatusCount> people;
-    std::array<Lanes, kStatusCount> priors;
-    std::array<Lanes, kStatusCount> pending;
-    void clear(int vectors) {
-        for (std::size_t status = 0; status < kStatusCount; ++status) {
-            std::fill_n(people[status].begin(), vectors, Vec{});
-            std::fill_n(priors[status].begin(), vectors, Vec{});
-            std::fill_n(pending[status].begin(), vectors, Vec{});
+    std::array<StatusLanes, kMaxVectors> people;
+    std::array<StatusLanes, kMaxVectors> priors;
+    std::array<StatusLanes, kMaxVectors> pending;
+    void clear(std::size_t vectors) {
+        for (std::array<StatusLanes, kMaxVectors>* field : {&people, &priors, &pending}) {
+            std::memset(field->data(), 0, vectors * sizeof(StatusLanes));
         }
     }
 };
@@ -196,10 +164,13 @@ struct Cell {
 
 // Custody per conviction, and months inside and on licence per sentence, at a
 // cell's record: linear interpolation in the tables on the prior-offence grid,
-// past the last point its value.
+// past the last point its value. Each tier reads its grid point and the next
+// (AgeUnits::custody_grid) as two vectors; the tiers' results are then
+// transposed into one vector a quantity.
 [[gnu::always_inline]] inline void custody_by_record(const AgeUnits& blend, const Cell& cell,
                                                      Vec& custody_per_conviction, Vec& stay_months,
                                                      Vec& licence_months) {
+    static_assert(kTiersPerVector == 4 && kCustodyGridWidth == kTiersPerVector);
     if (blend.convictions <= 0.0) {
         custody_per_conviction = Vec{};
         stay_months = Vec{};
@@ -207,29 +178,44 @@ struct Cell {
         return;
     }
     const std::size_t size = blend.custody.size();
-    const std::int64_t last_interval =
-        std::max<std::int64_t>(0, static_cast<std::int64_t>(size) - 2);
+    const double last_interval = size > 2 ? static_cast<double>(size - 2) : 0.0;
     const Vec position = min_vec(max_vec(cell.priors * cell.per_person * kPriorSteps, Vec{}),
                                  splat(static_cast<double>(size - 1)));
-    VecBits below = __builtin_convertvector(position, VecBits);  // truncates: position >= 0
-    below = below < last_interval ? below : VecBits{} + last_interval;
-    const Vec fraction = position - __builtin_convertvector(below, Vec);
-    auto at = [&](const std::vector<double>& table) {
-        Vec low;
-        Vec high;
-        for (int i = 0; i < kTiersPerVector; ++i) {
-            const auto b = static_cast<std::size_t>(below[i]);
-            low[i] = table[b];
-            high[i] = table[std::min(b + 1, size - 1)];
-        }
-        return low + fraction * (high - low);
+    // The grid point below: floor(position) by rounding in the doubles
+    // (adding 1.5 x 2^52 leaves the nearest integer in the low bits), as the
+    // baseline x86-64 has no vector conversion to integers; exact for these
+    // small whole numbers.
+    const Vec rounded_shifted = position + kExpShifter;
+    const Vec rounded = rounded_shifted - kExpShifter;
+    const Vec whole = rounded > position ? rounded - 1.0 : rounded;
+    const Vec below = min_vec(whole, splat(last_interval));
+    const Vec fraction = position - below;
+    const VecBits below_index =
+        reinterpret_cast<VecBits>(below + kExpShifter) - std::bit_cast<std::int64_t>(kExpShifter);
+    // Tier i: (custody, custody months, licence months, 0) at its position.
+    const double* const grid = blend.custody_grid.data();
+    auto at = [&](int i) {
+        const double* const point = grid + static_cast<std::size_t>(below_index[i]) *
+                                               static_cast<std::size_t>(kCustodyGridWidth);
+        const Vec low = load_vec(point);
+        return low + fraction[i] * (load_vec(point + kCustodyGridWidth) - low);
     };
-    const Vec custody_unit = at(blend.custody);
+    const Vec tier0 = at(0);
+    const Vec tier1 = at(1);
+    const Vec tier2 = at(2);
+    const Vec tier3 = at(3);
+    const Vec low01 = __builtin_shufflevector(tier0, tier1, 0, 4, 1, 5);   // c0 c1 m0 m1
+    const Vec low23 = __builtin_shufflevector(tier2, tier3, 0, 4, 1, 5);   // c2 c3 m2 m3
+    const Vec high01 = __builtin_shufflevector(tier0, tier1, 2, 6, 3, 7);  // l0 l1 0 0
+    const Vec high23 = __builtin_shufflevector(tier2, tier3, 2, 6, 3, 7);  // l2 l3 0 0
+    const Vec custody_unit = __builtin_shufflevector(low01, low23, 0, 1, 4, 5);
+    const Vec custody_months = __builtin_shufflevector(low01, low23, 2, 3, 6, 7);
+    const Vec licence_unit = __builtin_shufflevector(high01, high23, 0, 1, 4, 5);
     const auto sentenced = (cell.people > 0.0) & (custody_unit > 0.0);  // dropped cells: none
     const Vec per_sentence = sentenced ? 1.0 / custody_unit : Vec{};
     custody_per_conviction = sentenced ? custody_unit * blend.per_conviction : Vec{};
-    stay_months = at(blend.custody_months) * per_sentence;
-    licence_months = at(blend.licence_months) * per_sentence;
+    stay_months = custody_months * per_sentence;
+    licence_months = licence_unit * per_sentence;
 }
 
 }  // namespace
@@ -251,6 +237,18 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
     const JusticeParameters& justice = p_.justice;
     const bool count = reported(month);
 
+    // The next age's custody tables, fetched from memory while this age runs:
+    // each is used once a year (a table a month since ageing), so it is seldom
+    // still in cache, and waiting for it was a large part of the time.
+    if (group == 0 && age + 1 < cells_.ages) {
+        for (std::size_t g = 0; g < 2; ++g) {
+            const std::vector<double>& grid =
+                (*current_units_)[(age_index + 1) * 2 + g].custody_grid;
+            for (std::size_t i = 0; i < grid.size(); i += 64 / sizeof(double)) {
+                __builtin_prefetch(grid.data() + i);
+            }
+        }
+    }
     const std::size_t first_cell = cells_.group_cell(age, group);
     const std::size_t group_cells =
         static_cast<std::size_t>(gang_states * kStatusCount) * static_cast<std::size_t>(stride);
@@ -280,7 +278,7 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
     std::array<Rows, 3> after;
     const int rows_used = gang_states == 2 ? 3 : 1;
     for (int gang = 0; gang < rows_used; ++gang) {
-        after[static_cast<std::size_t>(gang)].clear(vector_count);
+        after[static_cast<std::size_t>(gang)].clear(vectors);
     }
     for (int gang = 0; gang < gang_states; ++gang) {
         const bool in_gang = gang == member;
@@ -309,52 +307,77 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                                follow_up_months, triage_thinning, count, index_quarter_ >= 0);
             }
         }
-        LaneSums sums;
-        sums.clear(vector_count);
+        // By vector of tiers; only those in use are cleared, one block each
+        // (under a kilobyte, which glibc clears with vector stores).
+        std::array<LaneSums, kMaxVectors> sums;
+        for (std::size_t v = 0; v < vectors; ++v) {
+            std::memset(&sums[v], 0, sizeof(LaneSums));
+        }
         Rows& rows = after[static_cast<std::size_t>(gang)];
         const double conviction_share = blend.conviction_share;
-        Lanes custody_per_conviction;
-        Lanes stay_months;
-        Lanes licence_months;
-
-        for (int status = 0; status < kStatusCount; ++status) {
-            const std::size_t row_offset = static_cast<std::size_t>(gang * kStatusCount + status) *
-                                           static_cast<std::size_t>(stride);
-            const double* const people_row = mass + row_offset;
-            const double* const priors_row = priors_cells + row_offset;
-            const double* const pending_row = pending_cells + row_offset;
-            // Vectors of tiers with anyone in them: the rest give and get nothing.
-            std::array<bool, kMaxVectors> occupied{};
-            bool any_occupied = false;
+        // Every status's cells, and custody by record, first: chains of a
+        // division and table look-ups that depend on nothing else, so that the
+        // processor overlaps them rather than waiting on each in turn.
+        std::array<std::array<Cell, kMaxVectors>, kStatusCount> cells_by_status;
+        std::array<std::array<bool, kMaxVectors>, kStatusCount> occupied_by_status;
+        std::array<bool, kStatusCount> status_occupied{};
+        std::array<Lanes, kStatusCount> custody_per_conviction_by_status;
+        std::array<Lanes, kStatusCount> stay_months_by_status;
+        std::array<Lanes, kStatusCount> licence_months_by_status;
+        for (std::size_t status = 0; status < kStatusCount; ++status) {
+            const std::size_t row_offset =
+                (static_cast<std::size_t>(gang) * kStatusCount + status) *
+                static_cast<std::size_t>(stride);
             for (std::size_t v = 0; v < vectors; ++v) {
-                occupied[v] =
-                    !all_at_most(load_vec(people_row + v * kTiersPerVector), kNegligiblePeople);
-                any_occupied = any_occupied || occupied[v];
+                // Vectors of tiers with anyone in them: the rest give and get nothing.
+                const bool occupied = !all_at_most(
+                    load_vec(mass + row_offset + v * kTiersPerVector), kNegligiblePeople);
+                occupied_by_status[status][v] = occupied;
+                status_occupied[status] = status_occupied[status] || occupied;
+                cells_by_status[status][v] = load_cell(mass + row_offset, priors_cells + row_offset,
+                                                       pending_cells + row_offset, v);
             }
-            if (!any_occupied) {
+        }
+        for (std::size_t status = 0; status < kStatusCount; ++status) {
+            if (!status_occupied[status]) {
                 continue;
             }
+            for (std::size_t v = 0; v < vectors; ++v) {
+                if (has_record(static_cast<int>(status))) {
+                    custody_by_record(blend, cells_by_status[status][v],
+                                      custody_per_conviction_by_status[status][v],
+                                      stay_months_by_status[status][v],
+                                      licence_months_by_status[status][v]);
+                } else {
+                    custody_per_conviction_by_status[status][v] =
+                        splat(blend.custody_per_conviction_clean);
+                    stay_months_by_status[status][v] = splat(blend.stay_months_clean);
+                    licence_months_by_status[status][v] = splat(blend.licence_months_clean);
+                }
+            }
+        }
+
+        for (int status = 0; status < kStatusCount; ++status) {
+            const auto s = static_cast<std::size_t>(status);
+            if (!status_occupied[s]) {
+                continue;
+            }
+            const std::array<bool, kMaxVectors>& occupied = occupied_by_status[s];
+            const std::array<Cell, kMaxVectors>& cells = cells_by_status[s];
+            const Lanes& custody_per_conviction = custody_per_conviction_by_status[s];
+            const Lanes& stay_months = stay_months_by_status[s];
+            const Lanes& licence_months = licence_months_by_status[s];
             const bool desisted = is_desisted(status);
             const bool record = has_record(status);
             const TierTerms& career = terms[desisted ? 1 : 0];
-            for (std::size_t v = 0; v < vectors; ++v) {
-                if (record) {
-                    custody_by_record(blend, load_cell(people_row, priors_row, pending_row, v),
-                                      custody_per_conviction[v], stay_months[v], licence_months[v]);
-                } else {
-                    custody_per_conviction[v] = splat(blend.custody_per_conviction_clean);
-                    stay_months[v] = splat(blend.stay_months_clean);
-                    licence_months[v] = splat(blend.licence_months_clean);
-                }
-            }
             // Moves a share of the cell's people (with their record) to a status,
             // adding proven offences and cases waiting.
             auto move = [&rows](int to, std::size_t v, const Cell& cell, auto share,
                                 auto extra_priors, auto extra_pending) {
                 const auto row = static_cast<std::size_t>(to);
-                rows.people[row][v] += cell.people * share;
-                rows.priors[row][v] += cell.priors * share + extra_priors;
-                rows.pending[row][v] += extra_pending;
+                rows.people[v][row] += cell.people * share;
+                rows.priors[v][row] += cell.priors * share + extra_priors;
+                rows.pending[v][row] += extra_pending;
             };
             // Court: cases charged in earlier months come up; convictions prove
             // offences and may send the person to custody, with the record they
@@ -362,22 +385,24 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             auto court = [&](std::size_t v, Vec due_cases, Vec& convictions, Vec& sentences) {
                 convictions = due_cases * conviction_share;
                 sentences = convictions * custody_per_conviction[v];
-                sums.proven[v] += convictions;
-                sums.convictions[v] += convictions;
-                sums.sentences[v] += sentences;
-                sums.custody_months[v] += sentences * stay_months[v];
-                sums.licence_months[v] += sentences * licence_months[v];
+                sums[v].proven += convictions;
+                sums[v].convictions += convictions;
+                sums[v].sentences += sentences;
+                sums[v].custody_months += sentences * stay_months[v];
+                sums[v].licence_months += sentences * licence_months[v];
             };
             // IOM scores proven offences over the last 12 months, whether the
             // person is free or inside: Poisson counts over the window, qualifying
             // with 3 or more, reaching 3 with a proven offence on top of 2.
+            // Outside IOM's ages the chances are 0 and these add nothing.
+            const bool iom_here = blend.iom_share > 0.0;
             auto count_qualifiers = [&](std::size_t v, Vec people) {
                 const Vec qualifying = people * career.qualifying[v];
                 const Vec crossing = people * career.crossing[v];
-                sums.crossers[v] += crossing;
-                sums.crosser_proven[v] += crossing * career.usual_proven_rate[v];
-                sums.qualifiers[v] += qualifying;
-                sums.qualifier_proven[v] += qualifying * career.usual_proven_rate[v];
+                sums[v].crossers += crossing;
+                sums[v].crosser_proven += crossing * career.usual_proven_rate[v];
+                sums[v].qualifiers += qualifying;
+                sums[v].qualifier_proven += qualifying * career.usual_proven_rate[v];
             };
             // For what qualifiers do while in IOM: how many are free, their
             // custodial sentences and offending while free.
@@ -385,15 +410,15 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                 const Vec qualifying = people * career.qualifying[v];
                 const Vec crossing = people * career.crossing[v];
                 const Vec rate = career.rate[v];
-                sums.qualifiers_free[v] += qualifying;
-                sums.qualifier_custody[v] += qualifying * custody_rate;
-                sums.qualifier_rate[v] += qualifying * rate;
-                sums.crossers_free[v] += crossing;
+                sums[v].qualifiers_free += qualifying;
+                sums[v].qualifier_custody += qualifying * custody_rate;
+                sums[v].qualifier_rate += qualifying * rate;
+                sums[v].crossers_free += crossing;
                 // The offence that reaches the threshold may itself bring custody.
-                sums.crossers_sentenced[v] +=
+                sums[v].crossers_sentenced +=
                     crossing * min_vec(splat(1.0), custody_rate * career.per_proven_rate[v]);
-                sums.crosser_custody[v] += crossing * custody_rate;
-                sums.crosser_rate[v] += crossing * rate;
+                sums[v].crosser_custody += crossing * custody_rate;
+                sums[v].crosser_rate += crossing * rate;
             };
 
             if (is_locked_up(status)) {
@@ -407,8 +432,10 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                     if (!occupied[v]) {
                         continue;
                     }
-                    const Cell cell = load_cell(people_row, priors_row, pending_row, v);
-                    count_qualifiers(v, cell.people);
+                    const Cell& cell = cells[v];
+                    if (iom_here) {
+                        count_qualifiers(v, cell.people);
+                    }
                     // Cases still coming to court run concurrently with the sentence.
                     const Vec due = cell.pending * court_hazard_;
                     Vec convictions;
@@ -421,9 +448,9 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                          convictions * (1.0 - out_probability),
                          pending_left * (1.0 - out_probability));
                     const Vec leaving = cell.people * release_share;
-                    sums.index_events[v] += leaving;
-                    sums.index_reoffenders[v] += leaving * career.reoffending[v];
-                    sums.released[v] += leaving;
+                    sums[v].index_events += leaving;
+                    sums[v].index_reoffenders += leaving * career.reoffending[v];
+                    sums[v].released += leaving;
                 }
                 continue;
             }
@@ -434,7 +461,6 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             const bool first_arrest_possible =
                 status == never || status == active_clean || status == desisted_clean;
             const bool triage_here = first_arrest_possible && blend.triage_sanctions > 0.0;
-            const double triage_factor = triage_here ? 1.0 : 0.0;
             const double thinning = triage_here ? triage_thinning : 0.0;
             const double caution_unit = blend.cautions - thinning * blend.triage_cautions;
             const double charge_unit = blend.charges - thinning * blend.triage_charges;
@@ -448,22 +474,23 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             Lanes pending_left_lanes;
             Lanes p_custody;
             Lanes p_proven;
-            std::array<Cell, kMaxVectors> cells;  // set below for the vectors in use
             for (std::size_t v = 0; v < vectors; ++v) {
                 if (!occupied[v]) {
                     continue;
                 }
-                const Cell cell = load_cell(people_row, priors_row, pending_row, v);
-                cells[v] = cell;
+                const Cell& cell = cells[v];
                 const Vec x = cell.people;
                 const Vec rate = career.rate[v];
-                sums.people[v] += x;
-                sums.people_rate[v] += x * rate;
-                sums.people_rate_squared[v] += x * rate * rate;
-                const Vec diverted = triage_factor * x * career.triage_diversion[v];
-                sums.triage_referrals[v] += triage_factor * x * career.triage_referral[v];
-                sums.diversions[v] += diverted;
-                sums.diverted_rate[v] += diverted * rate;
+                sums[v].people += x;
+                sums[v].people_rate += x * rate;
+                sums[v].people_rate_squared += x * rate * rate;
+                Vec diverted{};  // none where triage does not apply, adding nothing
+                if (triage_here) {
+                    diverted = x * career.triage_diversion[v];
+                    sums[v].triage_referrals += x * career.triage_referral[v];
+                    sums[v].diversions += diverted;
+                    sums[v].diverted_rate += diverted * rate;
+                }
                 const Vec formal_people = x - diverted;
                 const Vec cautions = formal_people * rate * caution_unit;
                 const Vec new_charges = formal_people * rate * charge_unit;
@@ -474,20 +501,22 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                 Vec sentences;
                 court(v, due, convictions, sentences);
                 const Vec proven_events = cautions + convictions;
-                sums.proven[v] += cautions;
-                sums.out_of_court[v] += formal_people * rate * out_of_court_unit;
+                sums[v].proven += cautions;
+                sums[v].out_of_court += formal_people * rate * out_of_court_unit;
                 // People who offended in the last 12 months, at this month's rate.
-                sums.active_offenders[v] += x * career.offended_in_year[v];
+                sums[v].active_offenders += x * career.offended_in_year[v];
                 // Per person this month: proven offences and custodial sentences.
                 const Vec proven_rate = proven_events * cell.per_person;
                 const Vec custody_rate = sentences * cell.per_person;
                 const Vec index_events = max_vec(Vec{}, proven_events - sentences);
-                sums.index_events[v] += index_events;
-                sums.index_reoffenders[v] += index_events * career.reoffending[v];
-                sums.group_proven[v] += proven_events;
-                sums.group_proven_rate[v] += proven_events * rate;
-                count_qualifiers(v, x);
-                count_free_qualifiers(v, x, custody_rate);
+                sums[v].index_events += index_events;
+                sums[v].index_reoffenders += index_events * career.reoffending[v];
+                sums[v].group_proven += proven_events;
+                sums[v].group_proven_rate += proven_events * rate;
+                if (iom_here) {
+                    count_qualifiers(v, x);
+                    count_free_qualifiers(v, x, custody_rate);
+                }
                 diverted_lanes[v] = diverted;
                 formal_share[v] = formal_people * cell.per_person;
                 proven_events_lanes[v] = proven_events;
@@ -511,7 +540,7 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                     const Cell& cell = cells[v];
                     const Vec to_custody = formal_share[v] * p_custody[v];
                     const Vec to_record = formal_share[v] * (p_proven[v] - p_custody[v]);
-                    sums.first_proven[v] += cell.people * (to_custody + to_record);
+                    sums[v].first_proven += cell.people * (to_custody + to_record);
                     Vec staying = formal_share[v] * (1.0 - p_proven[v]);
                     const Vec triaged = diverted_lanes[v] * cell.per_person;
                     const Vec new_record = to_custody + to_record;
@@ -570,43 +599,49 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
         }
 
         // The gang state's month, added up across tiers.
-        auto total = [&](const Lanes& lanes) { return lane_sum(lanes, vector_count); };
+        auto total = [&](Vec LaneSums::*field) {
+            double sum = 0.0;
+            for (std::size_t v = 0; v < vectors; ++v) {
+                sum += sum_of(sums[v].*field);
+            }
+            return sum;
+        };
         GroupSums& group_sums = groups.sums[g];
         groups.weights[g] = blend.weights;
-        group_sums.people += total(sums.people);
-        group_sums.people_rate += total(sums.people_rate);
-        group_sums.people_rate_squared += total(sums.people_rate_squared);
-        group_sums.proven += total(sums.group_proven);
-        group_sums.proven_rate += total(sums.group_proven_rate);
-        group_sums.qualifiers += total(sums.qualifiers);
-        group_sums.qualifier_proven += total(sums.qualifier_proven);
-        group_sums.qualifiers_free += total(sums.qualifiers_free);
-        group_sums.qualifier_custody += total(sums.qualifier_custody);
-        group_sums.qualifier_rate += total(sums.qualifier_rate);
-        group_sums.crossers += total(sums.crossers);
-        group_sums.crossers_free += total(sums.crossers_free);
-        group_sums.crossers_sentenced += total(sums.crossers_sentenced);
-        group_sums.crosser_proven += total(sums.crosser_proven);
-        group_sums.crosser_custody += total(sums.crosser_custody);
-        group_sums.crosser_rate += total(sums.crosser_rate);
-        const double sentences = total(sums.sentences);
-        counts.proven += total(sums.proven);
-        counts.out_of_court += total(sums.out_of_court);
-        counts.convictions += total(sums.convictions);
+        group_sums.people += total(&LaneSums::people);
+        group_sums.people_rate += total(&LaneSums::people_rate);
+        group_sums.people_rate_squared += total(&LaneSums::people_rate_squared);
+        group_sums.proven += total(&LaneSums::group_proven);
+        group_sums.proven_rate += total(&LaneSums::group_proven_rate);
+        group_sums.qualifiers += total(&LaneSums::qualifiers);
+        group_sums.qualifier_proven += total(&LaneSums::qualifier_proven);
+        group_sums.qualifiers_free += total(&LaneSums::qualifiers_free);
+        group_sums.qualifier_custody += total(&LaneSums::qualifier_custody);
+        group_sums.qualifier_rate += total(&LaneSums::qualifier_rate);
+        group_sums.crossers += total(&LaneSums::crossers);
+        group_sums.crossers_free += total(&LaneSums::crossers_free);
+        group_sums.crossers_sentenced += total(&LaneSums::crossers_sentenced);
+        group_sums.crosser_proven += total(&LaneSums::crosser_proven);
+        group_sums.crosser_custody += total(&LaneSums::crosser_custody);
+        group_sums.crosser_rate += total(&LaneSums::crosser_rate);
+        const double sentences = total(&LaneSums::sentences);
+        counts.proven += total(&LaneSums::proven);
+        counts.out_of_court += total(&LaneSums::out_of_court);
+        counts.convictions += total(&LaneSums::convictions);
         counts.custodial_sentences += sentences;
-        const double first_proven = total(sums.first_proven);
+        const double first_proven = total(&LaneSums::first_proven);
         counts.first_time_youth += first_proven * blend.youth_proven_share;
         counts.first_time_adult += first_proven * (1.0 - blend.youth_proven_share);
-        counts.active_offenders += total(sums.active_offenders);
+        counts.active_offenders += total(&LaneSums::active_offenders);
         sentences_this_month_ += sentences;
-        custody_months_this_month_ += total(sums.custody_months);
-        licence_months_this_month_ += total(sums.licence_months);
+        custody_months_this_month_ += total(&LaneSums::custody_months);
+        licence_months_this_month_ += total(&LaneSums::licence_months);
         if (index_quarter_ >= 0) {
             const auto quarter = static_cast<std::size_t>(index_quarter_);
-            reoffending_offenders_[quarter] += total(sums.index_events);
-            reoffending_reoffenders_[quarter] += total(sums.index_reoffenders);
+            reoffending_offenders_[quarter] += total(&LaneSums::index_events);
+            reoffending_reoffenders_[quarter] += total(&LaneSums::index_reoffenders);
         }
-        const double released = total(sums.released);
+        const double released = total(&LaneSums::released);
         if (released > 0.0) {
             for (std::size_t p = 0; p < inputs_.size(); ++p) {
                 inputs_[p].events[static_cast<std::size_t>(ReferralEvent::release_from_custody)] +=
@@ -615,9 +650,9 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
         }
         if (triage_programme_ >= 0 && blend.triage_sanctions > 0.0) {
             ProgrammeInputs& inputs = inputs_[static_cast<std::size_t>(triage_programme_)];
-            const double diversions = total(sums.diversions);
-            const double diverted_rate = total(sums.diverted_rate);
-            inputs.triage_referrals += total(sums.triage_referrals);
+            const double diversions = total(&LaneSums::diversions);
+            const double diverted_rate = total(&LaneSums::diverted_rate);
+            inputs.triage_referrals += total(&LaneSums::triage_referrals);
             inputs.diversions += diversions;
             inputs.first_time_entrants_avoided += diversions * blend.triage_proven_share;
             for (std::size_t type = 0; type < kOffenceTypeCount; ++type) {
@@ -637,15 +672,15 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             const auto from = static_cast<std::size_t>(status);
             const auto to = static_cast<std::size_t>(ended);
             for (std::size_t v = 0; v < vectors; ++v) {
-                const Vec people = rows.people[from][v] * desistance_probability_;
-                const Vec priors = rows.priors[from][v] * desistance_probability_;
-                const Vec pending = rows.pending[from][v] * desistance_probability_;
-                rows.people[from][v] -= people;
-                rows.priors[from][v] -= priors;
-                rows.pending[from][v] -= pending;
-                rows.people[to][v] += people;
-                rows.priors[to][v] += priors;
-                rows.pending[to][v] += pending;
+                const Vec people = rows.people[v][from] * desistance_probability_;
+                const Vec priors = rows.priors[v][from] * desistance_probability_;
+                const Vec pending = rows.pending[v][from] * desistance_probability_;
+                rows.people[v][from] -= people;
+                rows.priors[v][from] -= priors;
+                rows.pending[v][from] -= pending;
+                rows.people[v][to] += people;
+                rows.priors[v][to] += priors;
+                rows.pending[v][to] += pending;
             }
         }
     }
@@ -653,8 +688,7 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
     for (int gang = 0; gang < gang_states; ++gang) {
         const Rows& rows = after[static_cast<std::size_t>(gang)];
         for (int status = 0; status < kStatusCount; ++status) {
-            const double people =
-                lane_sum(rows.people[static_cast<std::size_t>(status)], vector_count);
+            const double people = people_of(rows.people, static_cast<std::size_t>(status), vectors);
             block_people += people;
             if (is_locked_up(status)) {
                 counts.custody += people;
@@ -672,17 +706,17 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
         Rows& outside = after[not_member];
         Rows& members = after[member];
         Rows& former = after[former_member];
-        auto transfer = [&](std::array<Lanes, kStatusCount> Rows::*field) {
-            for (std::size_t status = 0; status < kStatusCount; ++status) {
-                Lanes& out = (outside.*field)[status];
-                Lanes& in = (members.*field)[status];
-                Lanes& left = (former.*field)[status];
-                for (std::size_t v = 0; v < vectors; ++v) {
-                    const Vec joining = out[v] * mix.gang_join_hazard;
-                    const Vec leaving = in[v] * gang_leave_probability_;
-                    in[v] += joining - leaving;
-                    left[v] += leaving;
-                    out[v] -= joining;
+        auto transfer = [&](std::array<StatusLanes, kMaxVectors> Rows::*field) {
+            for (std::size_t v = 0; v < vectors; ++v) {
+                StatusLanes& out = (outside.*field)[v];
+                StatusLanes& in = (members.*field)[v];
+                StatusLanes& left = (former.*field)[v];
+                for (std::size_t status = 0; status < kStatusCount; ++status) {
+                    const Vec joining = out[status] * mix.gang_join_hazard;
+                    const Vec leaving = in[status] * gang_leave_probability_;
+                    in[status] += joining - leaving;
+                    left[status] += leaving;
+                    out[status] -= joining;
                 }
             }
         };
@@ -699,9 +733,9 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
                                            static_cast<std::size_t>(stride);
             for (std::size_t v = 0; v < vectors; ++v) {
                 const std::size_t first = row_offset + v * kTiersPerVector;
-                store_vec(mass + first, rows.people[s][v] * survival);
-                store_vec(priors_cells + first, rows.priors[s][v] * survival);
-                store_vec(pending_cells + first, rows.pending[s][v] * survival);
+                store_vec(mass + first, rows.people[v][s] * survival);
+                store_vec(priors_cells + first, rows.priors[v][s] * survival);
+                store_vec(pending_cells + first, rows.pending[v][s] * survival);
             }
         }
     }
@@ -717,11 +751,11 @@ __attribute__((target_clones("avx2", "default"))) void CohortRun::process_group(
             for (std::size_t v = 0; v < vectors; ++v) {
                 const std::size_t first = row_offset + v * kTiersPerVector;
                 store_vec(mass_.data() + first,
-                          load_vec(mass_.data() + first) + leavers.people[s][v] * survival);
+                          load_vec(mass_.data() + first) + leavers.people[v][s] * survival);
                 store_vec(priors_.data() + first,
-                          load_vec(priors_.data() + first) + leavers.priors[s][v] * survival);
+                          load_vec(priors_.data() + first) + leavers.priors[v][s] * survival);
                 store_vec(pending_.data() + first,
-                          load_vec(pending_.data() + first) + leavers.pending[s][v] * survival);
+                          load_vec(pending_.data() + first) + leavers.pending[v][s] * survival);
             }
         }
     }

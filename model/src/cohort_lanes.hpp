@@ -41,20 +41,18 @@ inline constexpr int kMaxVectors = kMaxTiers / kTiersPerVector;
     }
     return total;
 }
-[[gnu::always_inline]] inline bool all_at_most(Vec value, double limit) {
-    bool all = true;
-    for (int i = 0; i < kTiersPerVector; ++i) {
-        all = all && value[i] <= limit;
-    }
-    return all;
+// Whether every lane of a comparison holds: its halves and-ed, then the two
+// lanes left, rather than a branch a lane.
+[[gnu::always_inline]] inline bool all_true(VecBits holds) {
+    static_assert(kTiersPerVector == 4);
+    const VecBits halves = holds & __builtin_shufflevector(holds, holds, 2, 3, 0, 1);
+    return (halves[0] & halves[1]) != 0;
 }
-
+[[gnu::always_inline]] inline bool all_at_most(Vec value, double limit) {
+    return all_true(value <= limit);
+}
 [[gnu::always_inline]] inline bool all_below(Vec value, double limit) {
-    bool all = true;
-    for (int i = 0; i < kTiersPerVector; ++i) {
-        all = all && value[i] < limit;
-    }
-    return all;
+    return all_true(value < limit);
 }
 
 // exp(-z) for 0 <= z, by the steps of chance_of_any (cohort_math.hpp).

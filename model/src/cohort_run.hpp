@@ -75,7 +75,8 @@ struct ProgrammeState {
 // the people of one age class and gang state do in a month: offences by type and
 // where their sanctions lead. The *_triage parts are those of lower-gravity
 // sanctions, which youth triage may divert.
-inline constexpr int kPriorSteps = 4;  // custody tables: steps per prior offence
+inline constexpr int kPriorSteps = 4;        // custody tables: steps per prior offence
+inline constexpr int kCustodyGridWidth = 4;  // AgeUnits::custody_grid
 struct ClassUnits {
     PerOffenceType<double> weights{};  // offences by type
     double offending = 0.0;
@@ -146,6 +147,11 @@ struct AgeUnits {
     std::vector<double> custody;
     std::vector<double> custody_months;
     std::vector<double> licence_months;
+    // The three interleaved for the compartments, kCustodyGridWidth values a
+    // grid point (custody, custody months, licence months, 0), and the last
+    // point again; so a cell's interpolation reads two adjacent vectors
+    // instead of six scattered values.
+    std::vector<double> custody_grid;
     // The same with no prior offence: custodial sentences per conviction, and
     // months inside and on licence per sentence.
     double custody_per_conviction_clean = 0.0;

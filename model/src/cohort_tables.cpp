@@ -294,6 +294,15 @@ AgeUnits CohortRun::age_units(const AgeMix& mix, std::size_t season, bool in_gan
     blend.per_conviction = blend.convictions > 0.0 ? 1.0 / blend.convictions : 0.0;
     blend.triage_proven_share =
         blend.triage_sanctions > 0.0 ? blend.triage_proven / blend.triage_sanctions : 0.0;
+    const std::size_t points = blend.custody.size();
+    blend.custody_grid.assign((points + 1) * kCustodyGridWidth, 0.0);
+    for (std::size_t i = 0; i <= points && points > 0; ++i) {
+        const std::size_t point = std::min(i, points - 1);
+        double* const at = blend.custody_grid.data() + i * kCustodyGridWidth;
+        at[0] = blend.custody[point];
+        at[1] = blend.custody_months[point];
+        at[2] = blend.licence_months[point];
+    }
     if (!blend.custody.empty() && blend.convictions > 0.0 && blend.custody.front() > 0.0) {
         blend.custody_per_conviction_clean = blend.custody.front() / blend.convictions;
         blend.stay_months_clean = blend.custody_months.front() / blend.custody.front();
