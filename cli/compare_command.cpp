@@ -104,6 +104,12 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
                      "A calibration's posterior.csv: replicate r of every scenario runs with the\n"
                      "same particle, drawn by weight")
         ->check(CLI::ExistingFile);
+    compare->add_flag(
+        "--summary-only", arguments.options.ensemble.summary_only,
+        "No timeseries.csv (a large file at thousands of replicates): the comparison is\n"
+        "paired in memory as the replicates run, so comparison.csv is the same; summary.csv\n"
+        "quantiles become P-square estimates, and the difference-from-base charts and the\n"
+        "notebook's paired monthly differences, which read timeseries.csv, are left out");
     compare->add_flag("--no-charts", arguments.no_charts, "Do not draw charts/ (needs gnuplot)");
     compare->add_flag("--no-notebook", arguments.no_notebook, "Do not write report.ipynb");
     compare->add_flag("--quiet,-q", arguments.quiet, "No progress bar and no tables");
@@ -173,7 +179,8 @@ int compare_command(const CompareArguments& arguments,
         print_headline(comparisons);
         std::cout << "\nWrote " << out.string()
                   << ": comparison.md, comparison.csv, comparison_replicates.csv, "
-                     "timeseries.csv, summary.csv, manifest.json\n";
+                  << (options.ensemble.summary_only ? "" : "timeseries.csv, ")
+                  << "summary.csv, manifest.json\n";
     }
     int status = kOk;
     if (!arguments.no_charts) {

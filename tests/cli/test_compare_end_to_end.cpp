@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "cli_test_support.hpp"
 
@@ -43,6 +44,43 @@ TEST_CASE("vrsim compare writes the comparison, charts and notebook", "[cli][com
     CHECK_THAT(comparison, Catch::StartsWith("base,alternative,measure,mean,median,p05,p95,"
                                              "probability_better\n"
                                              "Programmes,More IOM from 2020-04,offences_averted,"));
+}
+
+TEST_CASE("vrsim compare --summary-only pairs the same replicates without timeseries.csv",
+          "[cli][comparison]") {
+    TemporaryFolder folder("vrsim-test-compare");
+    auto compare = [&](const fs::path& out, bool summary_only) {
+        std::vector<std::string> arguments = {"compare",
+                                              fixture("programmes/valid_programmes.toml"),
+                                              fixture("comparison/more_iom_from_2020.toml"),
+                                              "-n",
+                                              "3",
+                                              "--seed",
+                                              "3",
+                                              "--out",
+                                              out.string(),
+                                              "--no-charts",
+                                              "--no-notebook",
+                                              "-q"};
+        if (summary_only) {
+            arguments.emplace_back("--summary-only");
+        }
+        return run_vrsim(arguments, folder);
+    };
+    const fs::path full = folder.path() / "full";
+    const fs::path summary = folder.path() / "summary";
+    REQUIRE(compare(full, false).exit_code == 0);
+    const auto result = compare(summary, true);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(fs::exists(full / "timeseries.csv"));
+    CHECK_FALSE(fs::exists(summary / "timeseries.csv"));
+    CHECK(fs::exists(summary / "summary.csv"));
+    // The paired differences do not come from the file: the same either way.
+    for (const char* name : {"comparison.csv", "comparison_replicates.csv", "comparison.md"}) {
+        INFO(name);
+        CHECK(vrsim::testing::read_file(summary / name) == vrsim::testing::read_file(full / name));
+    }
 }
 
 TEST_CASE("vrsim compare exits 2 for scenarios it cannot compare", "[cli][comparison]") {
