@@ -208,27 +208,10 @@ void ReplicateRun::finish() {
     finish_programmes();
     // Cohorts are calendar quarters (January, April, July, October).
     int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
-    auto cohorts = measure_proven_reoffending(s_.index_events, s_.proven_offences,
-                                              first_quarter_month, total_months_ - 1);
-    // Months that close no measurable cohort have no value; a quarter nobody
-    // entered has a cohort of 0 and no rate.
-    for (int month = 0; month < p_.simulation.horizon_months; ++month) {
-        out_.at(month, Outcome::proven_reoffending_cohort) = std::nan("");
-        out_.at(month, Outcome::proven_reoffenders) = std::nan("");
-        out_.at(month, Outcome::proven_reoffending_rate) = std::nan("");
-    }
-    for (const ReoffendingCohort& cohort : cohorts) {
-        int last_month_of_quarter = cohort.first_month + 2;
-        if (!reported(cohort.first_month)) {
-            continue;
-        }
-        outcome(last_month_of_quarter, Outcome::proven_reoffending_cohort) = cohort.offenders;
-        outcome(last_month_of_quarter, Outcome::proven_reoffenders) = cohort.reoffenders;
-        if (cohort.offenders > 0) {
-            outcome(last_month_of_quarter, Outcome::proven_reoffending_rate) =
-                static_cast<double>(cohort.reoffenders) / cohort.offenders;
-        }
-    }
+    write_reoffending_measure(
+        out_, kProvenReoffendingColumns, warmup_months_,
+        quarter_measures(measure_proven_reoffending(s_.index_events, s_.proven_offences,
+                                                    first_quarter_month, total_months_ - 1)));
 }
 
 }  // namespace vrsim::model

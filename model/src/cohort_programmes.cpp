@@ -725,36 +725,18 @@ void CohortRun::finish_programmes() {
         if (p_.programmes[p].kind != ProgrammeKind::iom) {
             continue;
         }
-        const std::size_t cohort_column =
-            layout_.programme_column(p, ProgrammeMeasure::cohort_reoffending_cohort);
-        const std::size_t reoffenders_column =
-            layout_.programme_column(p, ProgrammeMeasure::cohort_reoffenders);
-        const std::size_t rate_column =
-            layout_.programme_column(p, ProgrammeMeasure::cohort_reoffending_rate);
-        for (int month = 0; month < p_.simulation.horizon_months; ++month) {
-            out_.at(month, cohort_column) = std::nan("");
-            out_.at(month, reoffenders_column) = std::nan("");
-            out_.at(month, rate_column) = std::nan("");
-        }
         const ProgrammeState& state = programmes_[p];
+        std::vector<QuarterMeasure> quarters;
         for (int start = first_quarter_month;
              start + 2 + kFollowUpMonths + kWaitingMonths <= total_months_ - 1; start += 3) {
-            if (!reported(start)) {
-                continue;
-            }
-            double starters = 0.0;
-            double reoffenders = 0.0;
+            QuarterMeasure quarter{start, 0.0, 0.0};
             for (int month = start; month < start + 3; ++month) {
-                starters += state.starts_by_month[static_cast<std::size_t>(month)];
-                reoffenders += state.reoffenders_by_month[static_cast<std::size_t>(month)];
+                quarter.offenders += state.starts_by_month[static_cast<std::size_t>(month)];
+                quarter.reoffenders += state.reoffenders_by_month[static_cast<std::size_t>(month)];
             }
-            const int row = start + 2 - warmup_months_;
-            out_.at(row, cohort_column) = starters;
-            out_.at(row, reoffenders_column) = reoffenders;
-            if (starters > 0.0) {
-                out_.at(row, rate_column) = reoffenders / starters;
-            }
+            quarters.push_back(quarter);
         }
+        write_reoffending_measure(out_, iom_cohort_columns(layout_, p), warmup_months_, quarters);
     }
 }
 

@@ -106,27 +106,18 @@ void CohortRun::run() {
     // MoJ proven reoffending: calendar-quarter cohorts with 12 months' follow-up
     // and 6 months for the offence to be proven, as the agent-based engine.
     for (int month = 0; month < p_.simulation.horizon_months; ++month) {
-        out_.at(month, Outcome::proven_reoffending_cohort) = std::nan("");
-        out_.at(month, Outcome::proven_reoffenders) = std::nan("");
-        out_.at(month, Outcome::proven_reoffending_rate) = std::nan("");
         out_.at(month, Outcome::victims) = std::nan("");
         out_.at(month, Outcome::repeat_victims) = std::nan("");
     }
     const int first_quarter_month = (3 - calendar_month(0) % 3) % 3;
+    std::vector<QuarterMeasure> measures;
     for (int start = first_quarter_month;
          start + 2 + kFollowUpMonths + kWaitingMonths <= total_months_ - 1; start += 3) {
-        if (!reported(start)) {
-            continue;
-        }
         const auto quarter = static_cast<std::size_t>((start - first_quarter_month) / 3);
-        const double offenders = reoffending_offenders_[quarter];
-        outcome(start + 2, Outcome::proven_reoffending_cohort) = offenders;
-        outcome(start + 2, Outcome::proven_reoffenders) = reoffending_reoffenders_[quarter];
-        if (offenders > 0.0) {
-            outcome(start + 2, Outcome::proven_reoffending_rate) =
-                reoffending_reoffenders_[quarter] / offenders;
-        }
+        measures.push_back(
+            {start, reoffending_offenders_[quarter], reoffending_reoffenders_[quarter]});
     }
+    write_reoffending_measure(out_, kProvenReoffendingColumns, warmup_months_, measures);
 }
 
 void CohortRun::age_everyone() {

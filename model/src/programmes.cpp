@@ -537,32 +537,10 @@ void ReplicateRun::finish_programmes() {
         if (p_.programmes[programme].kind != ProgrammeKind::iom) {
             continue;
         }
-        const std::size_t cohort_column =
-            layout_.programme_column(programme, ProgrammeMeasure::cohort_reoffending_cohort);
-        const std::size_t reoffenders_column =
-            layout_.programme_column(programme, ProgrammeMeasure::cohort_reoffenders);
-        const std::size_t rate_column =
-            layout_.programme_column(programme, ProgrammeMeasure::cohort_reoffending_rate);
-        for (int month = 0; month < p_.simulation.horizon_months; ++month) {
-            out_.at(month, cohort_column) = std::nan("");
-            out_.at(month, reoffenders_column) = std::nan("");
-            out_.at(month, rate_column) = std::nan("");
-        }
-        auto cohorts =
-            measure_proven_reoffending(s_.programmes[programme].starts, s_.proven_offences,
-                                       first_quarter_month, total_months_ - 1);
-        for (const ReoffendingCohort& cohort : cohorts) {
-            if (!reported(cohort.first_month)) {
-                continue;
-            }
-            const int month = cohort.first_month + 2 - warmup_months_;
-            out_.at(month, cohort_column) = cohort.offenders;
-            out_.at(month, reoffenders_column) = cohort.reoffenders;
-            if (cohort.offenders > 0) {
-                out_.at(month, rate_column) =
-                    static_cast<double>(cohort.reoffenders) / cohort.offenders;
-            }
-        }
+        write_reoffending_measure(out_, iom_cohort_columns(layout_, programme), warmup_months_,
+                                  quarter_measures(measure_proven_reoffending(
+                                      s_.programmes[programme].starts, s_.proven_offences,
+                                      first_quarter_month, total_months_ - 1)));
     }
 }
 

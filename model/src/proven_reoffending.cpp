@@ -1,6 +1,7 @@
 #include "vrsim/model/proven_reoffending.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 namespace vrsim::model {
@@ -67,6 +68,42 @@ std::vector<ReoffendingCohort> measure_proven_reoffending(std::vector<IndexEvent
         cohort.reoffenders += reoffences > 0 ? 1U : 0U;
     }
     return cohorts;
+}
+
+ReoffendingColumns iom_cohort_columns(const OutcomeLayout& layout, std::size_t programme) {
+    return {layout.programme_column(programme, ProgrammeMeasure::cohort_reoffending_cohort),
+            layout.programme_column(programme, ProgrammeMeasure::cohort_reoffenders),
+            layout.programme_column(programme, ProgrammeMeasure::cohort_reoffending_rate)};
+}
+
+std::vector<QuarterMeasure> quarter_measures(const std::vector<ReoffendingCohort>& cohorts) {
+    std::vector<QuarterMeasure> measures;
+    measures.reserve(cohorts.size());
+    for (const ReoffendingCohort& cohort : cohorts) {
+        measures.push_back({cohort.first_month, static_cast<double>(cohort.offenders),
+                            static_cast<double>(cohort.reoffenders)});
+    }
+    return measures;
+}
+
+void write_reoffending_measure(MonthlyOutcomes& out, ReoffendingColumns columns, int warmup_months,
+                               const std::vector<QuarterMeasure>& quarters) {
+    for (int month = 0; month < out.months(); ++month) {
+        out.at(month, columns.cohort) = std::nan("");
+        out.at(month, columns.reoffenders) = std::nan("");
+        out.at(month, columns.rate) = std::nan("");
+    }
+    for (const QuarterMeasure& quarter : quarters) {
+        if (quarter.first_month < warmup_months) {
+            continue;
+        }
+        const int month = quarter.first_month + 2 - warmup_months;
+        out.at(month, columns.cohort) = quarter.offenders;
+        out.at(month, columns.reoffenders) = quarter.reoffenders;
+        if (quarter.offenders > 0.0) {
+            out.at(month, columns.rate) = quarter.reoffenders / quarter.offenders;
+        }
+    }
 }
 
 }  // namespace vrsim::model

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "vrsim/model/proven_reoffending.hpp"
 
@@ -36,4 +37,27 @@ TEST_CASE("Only cohorts whose follow-up and waiting period are complete are meas
     CHECK(measure_proven_reoffending({}, {}, 0, 19).empty());
     CHECK(measure_proven_reoffending({}, {}, 0, 20).size() == 1);
     CHECK(measure_proven_reoffending({}, {}, 0, 23).size() == 2);
+}
+
+TEST_CASE("A quarterly reoffending measure is written in the last month of each reported quarter",
+          "[reoffending]") {
+    // Three months of warm-up, then 9 reported months: the quarter starting in
+    // the warm-up is not reported, the next lands in reported month 3 + 2 - 3 =
+    // 2, and a quarter nobody entered has a cohort of 0 and no rate.
+    MonthlyOutcomes out;
+    out.reset(9, 3);
+    const ReoffendingColumns columns{0, 1, 2};
+    write_reoffending_measure(out, columns, 3, {{0, 7.0, 7.0}, {3, 4.0, 1.0}, {6, 0.0, 0.0}});
+    CHECK(out.at(2, std::size_t{0}) == 4.0);
+    CHECK(out.at(2, std::size_t{1}) == 1.0);
+    CHECK(out.at(2, std::size_t{2}) == 0.25);
+    CHECK(out.at(5, std::size_t{0}) == 0.0);
+    CHECK(out.at(5, std::size_t{1}) == 0.0);
+    CHECK(std::isnan(out.at(5, std::size_t{2})));
+    for (int month : {0, 1, 3, 4, 6, 7, 8}) {
+        INFO(month);
+        for (std::size_t column = 0; column < 3; ++column) {
+            CHECK(std::isnan(out.at(month, column)));
+        }
+    }
 }

@@ -4,8 +4,11 @@
 // custody, non-custodial conviction or caution); they reoffend if they commit an
 // offence in the 12 months after the index month that is proven (convicted or
 // cautioned) within those 12 months or a further 6-month waiting period.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "vrsim/model/outcomes.hpp"
 
 namespace vrsim::model {
 
@@ -35,5 +38,35 @@ inline constexpr int kWaitingMonths = 6;
 std::vector<ReoffendingCohort> measure_proven_reoffending(std::vector<IndexEvent> index_events,
                                                           std::vector<ProvenOffence> proven,
                                                           int first_quarter_month, int last_month);
+
+// A quarter's cohort as either engine measures it (counted or expected).
+struct QuarterMeasure {
+    int first_month = 0;  // simulation month
+    double offenders = 0.0;
+    double reoffenders = 0.0;
+};
+
+// Where a reoffending measure is reported: the cohort, its reoffenders, the rate.
+struct ReoffendingColumns {
+    std::size_t cohort = 0;
+    std::size_t reoffenders = 0;
+    std::size_t rate = 0;
+};
+
+// The MoJ measure's outcomes, and an IOM programme's cohort measure.
+inline constexpr ReoffendingColumns kProvenReoffendingColumns{
+    index_of(Outcome::proven_reoffending_cohort), index_of(Outcome::proven_reoffenders),
+    index_of(Outcome::proven_reoffending_rate)};
+ReoffendingColumns iom_cohort_columns(const OutcomeLayout& layout, std::size_t programme);
+
+// The counted cohorts as measures.
+std::vector<QuarterMeasure> quarter_measures(const std::vector<ReoffendingCohort>& cohorts);
+
+// Writes the measure into the reported months (simulation month less the
+// warm-up): each quarter that starts after the warm-up in its last month; the
+// months that close no measured cohort have no value (NaN), and a quarter
+// nobody entered has a cohort of 0 and no rate.
+void write_reoffending_measure(MonthlyOutcomes& out, ReoffendingColumns columns, int warmup_months,
+                               const std::vector<QuarterMeasure>& quarters);
 
 }  // namespace vrsim::model
