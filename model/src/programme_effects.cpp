@@ -121,36 +121,29 @@ double ReplicateRun::raised_effect_ceiling(std::uint32_t person) const {
     return ceiling;
 }
 
-double ReplicateRun::detection_multiplier(std::uint32_t person, int month) const {
+double ReplicateRun::active_effect_product(std::uint32_t person, int month,
+                                           double ProgrammeEffects::*multiplier) const {
     const std::uint32_t slot_index = s_.people.record[person].effect_slot;
     if (slot_index == kNobody) {
         return 1.0;
     }
-    double multiplier = 1.0;
+    double product = 1.0;
     const EffectSlot& slot = s_.effect_slots[slot_index];
     for (std::size_t i = 0; i < slot.count; ++i) {
         const EffectEntry& entry = slot.entries[i];
         if (entry.start <= month && month < entry.end) {
-            multiplier *= p_.programmes[entry.programme].effects.detection_multiplier;
+            product *= p_.programmes[entry.programme].effects.*multiplier;
         }
     }
-    return multiplier;
+    return product;
+}
+
+double ReplicateRun::detection_multiplier(std::uint32_t person, int month) const {
+    return active_effect_product(person, month, &ProgrammeEffects::detection_multiplier);
 }
 
 double ReplicateRun::recall_multiplier(std::uint32_t person, int month) const {
-    const std::uint32_t slot_index = s_.people.record[person].effect_slot;
-    if (slot_index == kNobody) {
-        return 1.0;
-    }
-    double multiplier = 1.0;
-    const EffectSlot& slot = s_.effect_slots[slot_index];
-    for (std::size_t i = 0; i < slot.count; ++i) {
-        const EffectEntry& entry = slot.entries[i];
-        if (entry.start <= month && month < entry.end) {
-            multiplier *= p_.programmes[entry.programme].effects.recall_multiplier;
-        }
-    }
-    return multiplier;
+    return active_effect_product(person, month, &ProgrammeEffects::recall_multiplier);
 }
 
 void ReplicateRun::rescale_gang_exit(std::uint32_t person, double hazard_ratio, int month) {

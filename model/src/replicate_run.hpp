@@ -134,6 +134,9 @@ class ReplicateRun {
     bool slot_offending_ratios(std::uint32_t person, int month,
                                PerOffenceType<double>& ratios) const;
     double detection_multiplier(std::uint32_t person, int month) const;
+    // The product of a multiplier over the person's programmes in effect this month.
+    double active_effect_product(std::uint32_t person, int month,
+                                 double ProgrammeEffects::*multiplier) const;
     double recall_multiplier(std::uint32_t person, int month) const;
     // At least every offending ratio the person's effects can reach (1 when none
     // raises offending), so candidate schedules stay above the true rate.
