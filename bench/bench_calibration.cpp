@@ -6,6 +6,7 @@
 // generations would take with 2,000 particles (simulations grow with the
 // particles at the same acceptance rates).
 // Usage: bench_calibration [SCENARIO] [OBSERVED] [PARTICLES] [GENERATIONS] [THREADS] [ENGINE]
+//        [KERNEL: scaled (the default) | local]
 #include <chrono>
 #include <cstdlib>
 #include <exception>
@@ -13,11 +14,25 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "vrsim/calibration/abc_smc.hpp"
 #include "vrsim/calibration/model_calibration.hpp"
 #include "vrsim/calibration/simulator.hpp"
 #include "vrsim/scenarios/scenario.hpp"
+
+namespace {
+
+std::vector<std::uint64_t> simulations_by_generation(
+    const vrsim::calibration::AbcSmcResult& result) {
+    std::vector<std::uint64_t> simulations;
+    for (const vrsim::calibration::GenerationReport& generation : result.generations) {
+        simulations.push_back(generation.simulations);
+    }
+    return simulations;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     namespace calibration = vrsim::calibration;
@@ -29,9 +44,11 @@ int main(int argc, char** argv) {
     const std::size_t generations = argc > 4 ? std::strtoul(argv[4], nullptr, 10) : 3;
     const std::size_t threads = argc > 5 ? std::strtoul(argv[5], nullptr, 10) : 0;
     const std::string engine = argc > 6 ? argv[6] : "cohort";
-    if (particles == 0 || generations == 0 || (engine != "cohort" && engine != "abm")) {
+    const std::string kernel = argc > 7 ? argv[7] : "scaled";
+    if (particles == 0 || generations == 0 || (engine != "cohort" && engine != "abm") ||
+        (kernel != "scaled" && kernel != "local")) {
         std::cerr << "usage: bench_calibration [SCENARIO] [OBSERVED] [PARTICLES > 0] "
-                     "[GENERATIONS > 0] [THREADS] [cohort|abm]\n";
+                     "[GENERATIONS > 0] [THREADS] [cohort|abm] [scaled|local]\n";
         return 2;
     }
     try {
@@ -49,6 +66,8 @@ int main(int argc, char** argv) {
         options.particles = particles;
         options.max_generations = generations;
         options.threads = threads;
+        options.kernel = kernel == "local" ? calibration::PerturbationKernel::local_covariance
+                                           : calibration::PerturbationKernel::scaled_covariance;
         calibration::validate(parameters, options);
         using clock = std::chrono::steady_clock;
         const auto start = clock::now();
@@ -61,6 +80,7 @@ int main(int argc, char** argv) {
             {"benchmark", "calibration"},
             {"scenario", scenario.name},
             {"engine", engine},
+            {"kernel", calibration::to_string(options.kernel)},
             {"window", problem.window.from.to_string() + ".." + problem.window.to.to_string()},
             {"parameters", parameters.size()},
             {"particles", particles},
@@ -71,6 +91,8 @@ int main(int argc, char** argv) {
             {"simulations_per_second", static_cast<double>(result.simulations) / seconds},
             {"particles_per_second", static_cast<double>(particles) * completed / seconds},
             {"final_tolerance", result.posterior.tolerance},
+            {"simulations_by_generation", simulations_by_generation(result)},
+            {"final_effective_sample_size", result.generations.back().effective_sample_size},
             {"projected_seconds_2000_particles", seconds * scale_to_2000},
             {"aim_seconds_2000_particles", 120.0}};
         std::cout << report.dump(2) << '\n';

@@ -7,6 +7,7 @@
 // calibration"); ABC's tolerance widens posteriors, so coverage above 90% means
 // conservative, below means overconfident. Prints one JSON object.
 // Usage: sbc_calibration [SCENARIO] [EXPERIMENTS] [PARTICLES] [GENERATIONS] [THREADS]
+//        [KERNEL: scaled (the default) | local]
 // (SCENARIO needs [calibration] with monthly targets; default the 5,000-resident
 // test fixture, run from the repository root.)
 #include <algorithm>
@@ -73,6 +74,13 @@ int main(int argc, char** argv) {
     options.particles = argc > 3 ? std::stoul(argv[3]) : 100;
     options.max_generations = argc > 4 ? std::stoul(argv[4]) : 5;
     options.threads = argc > 5 ? std::stoul(argv[5]) : 0;
+    const std::string kernel = argc > 6 ? argv[6] : "scaled";
+    if (kernel != "scaled" && kernel != "local") {
+        std::cerr << "sbc_calibration: KERNEL " << kernel << ", expected scaled or local\n";
+        return 2;
+    }
+    options.kernel = kernel == "local" ? calibration::PerturbationKernel::local_covariance
+                                       : calibration::PerturbationKernel::scaled_covariance;
     const auto start = std::chrono::steady_clock::now();
 
     const scenarios::Scenario scenario = scenarios::load_scenario(file);
@@ -144,6 +152,7 @@ int main(int argc, char** argv) {
         {"experiments", experiments},
         {"particles", options.particles},
         {"max_generations", options.max_generations},
+        {"kernel", calibration::to_string(options.kernel)},
         {"simulations", simulations},
         {"seconds", seconds},
         {"simulations_per_second", static_cast<double>(simulations) / seconds}};

@@ -224,6 +224,7 @@ CLI::App* add_backtest_command(CLI::App& app, BacktestArguments& arguments) {
     backtest->add_option("--replicates,-n", arguments.replicates, "Forecast replicates per origin")
         ->default_val(100)
         ->check(CLI::Range(std::uint32_t{2}, std::uint32_t{1'000'000}));
+    add_kernel_option(*backtest, arguments.abc.kernel);
     backtest->add_option("--seed", arguments.abc.seed, "Seed of every random stream")
         ->default_val(defaults.seed)
         ->check(kWholeNumber);
@@ -463,6 +464,7 @@ int backtest_command(const BacktestArguments& arguments,
                     {"seed", arguments.abc.seed},
                     {"particles", arguments.abc.particles},
                     {"max_generations", arguments.abc.max_generations},
+                    {"kernel", std::string(calibration::to_string(arguments.abc.kernel))},
                     {"observation", settings.observation ? observation_json(*settings.observation)
                                                          : nlohmann::json(nullptr)},
                     {"files",

@@ -73,6 +73,7 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateArguments& arguments) {
                      "Most simulations over all generations")
         ->default_val(defaults.max_simulations)
         ->check(kWholeNumber);
+    add_kernel_option(*calibrate, arguments.abc.kernel);
     calibrate->add_option("--seed", arguments.abc.seed, "Seed of every random stream")
         ->default_val(defaults.seed)
         ->check(kWholeNumber);

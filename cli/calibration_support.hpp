@@ -24,6 +24,9 @@ calibration::Simulator simulator_for(const std::string& engine);
 // Adds --engine abm|cohort.
 void add_engine_option(CLI::App& command, std::string& engine);
 
+// Adds --kernel scaled|local, ABC-SMC's perturbation kernel.
+void add_kernel_option(CLI::App& command, calibration::PerturbationKernel& kernel);
+
 // Notes on stdout the fitted parameters the engine does not read (the cohort
 // engine's contagion): the data cannot inform them, so their posterior is
 // their prior.

@@ -46,21 +46,29 @@ double prior_density_of(const std::vector<AbcParameter>& parameters, const Eigen
     return density;
 }
 
-// The perturbation kernel around the previous generation's particles.
+// The perturbation kernel around the previous generation's particles: a
+// multivariate normal around each, with one covariance shared by all or one
+// of each particle's own (PerturbationKernel).
 class Kernel {
   public:
-    explicit Kernel(const AbcPopulation& previous) : previous_(previous) {
-        const Eigen::MatrixXd covariance =
-            2.0 * weighted_covariance(previous.particles, previous.weights);
-        cholesky_ = covariance.llt();
-        if (cholesky_.info() != Eigen::Success) {
-            throw AbcSmcError(
-                "ABC-SMC: generation " + std::to_string(previous.generation) +
-                ": the particles' weighted covariance is not positive definite (a parameter "
-                "has collapsed to one value, or two parameters are exactly collinear); the "
-                "perturbation kernel cannot be built");
+    Kernel(const AbcPopulation& previous, double next_tolerance, PerturbationKernel kind)
+        : previous_(previous) {
+        if (kind == PerturbationKernel::local_covariance) {
+            set_local_covariances(next_tolerance);
         }
-        lower_ = cholesky_.matrixL();
+        if (lower_.empty()) {
+            const Eigen::MatrixXd covariance =
+                2.0 * weighted_covariance(previous.particles, previous.weights);
+            const Eigen::LLT<Eigen::MatrixXd> cholesky(covariance);
+            if (cholesky.info() != Eigen::Success) {
+                throw AbcSmcError(
+                    "ABC-SMC: generation " + std::to_string(previous.generation) +
+                    ": the particles' weighted covariance is not positive definite (a parameter "
+                    "has collapsed to one value, or two parameters are exactly collinear); the "
+                    "perturbation kernel cannot be built");
+            }
+            lower_.emplace_back(cholesky.matrixL());
+        }
         cumulative_.resize(static_cast<std::size_t>(previous.weights.size()));
         double total = 0.0;
         for (std::size_t j = 0; j < cumulative_.size(); ++j) {
@@ -75,30 +83,59 @@ class Kernel {
         const auto found = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);
         const auto j = static_cast<Eigen::Index>(std::min<std::ptrdiff_t>(
             found - cumulative_.begin(), static_cast<std::ptrdiff_t>(cumulative_.size()) - 1));
-        Eigen::VectorXd z(lower_.rows());
+        const Eigen::MatrixXd& lower = lower_of(j);
+        Eigen::VectorXd z(lower.rows());
         boost::random::normal_distribution<double> standard_normal(0.0, 1.0);
         for (Eigen::Index k = 0; k < z.size(); ++k) {
             z[k] = standard_normal(stream);
         }
-        return previous_.particles.row(j).transpose() + lower_ * z;
+        return previous_.particles.row(j).transpose() + lower * z;
     }
 
-    // sum_j w_j K(theta | theta_j), without K's constant factor (the same for
-    // every particle, so it cancels when the weights are normalised).
+    // sum_j w_j K_j(theta | theta_j), without the factor that every K_j shares
+    // (it cancels when the weights are normalised); with a covariance of each
+    // particle's own, its determinant differs and is kept.
     double mixture_density(const Eigen::VectorXd& theta) const {
         double sum = 0.0;
         for (Eigen::Index j = 0; j < previous_.particles.rows(); ++j) {
-            const Eigen::VectorXd standardised =
-                cholesky_.matrixL().solve(theta - previous_.particles.row(j).transpose());
-            sum += previous_.weights[j] * std::exp(-0.5 * standardised.squaredNorm());
+            const Eigen::MatrixXd& lower = lower_of(j);
+            const Eigen::VectorXd standardised = lower.triangularView<Eigen::Lower>().solve(
+                theta - previous_.particles.row(j).transpose());
+            const double density =
+                previous_.weights[j] * std::exp(-0.5 * standardised.squaredNorm());
+            sum += lower_.size() == 1 ? density
+                                      : density * inverse_determinant_[static_cast<std::size_t>(j)];
         }
         return sum;
     }
 
   private:
-    const AbcPopulation previous_;  // a copy: the state's population is replaced
-    Eigen::LLT<Eigen::MatrixXd> cholesky_;
-    Eigen::MatrixXd lower_;
+    // Left empty (the shared kernel is used) when the local covariances cannot
+    // be had (local_covariances) or one is not positive definite.
+    void set_local_covariances(double next_tolerance) {
+        const std::vector<Eigen::MatrixXd> covariances =
+            local_covariances(previous_, next_tolerance);
+        std::vector<Eigen::MatrixXd> lower;
+        std::vector<double> inverse_determinant;
+        for (const Eigen::MatrixXd& covariance : covariances) {
+            const Eigen::LLT<Eigen::MatrixXd> cholesky(covariance);
+            if (cholesky.info() != Eigen::Success) {
+                return;
+            }
+            lower.emplace_back(cholesky.matrixL());
+            inverse_determinant.push_back(1.0 / lower.back().diagonal().prod());
+        }
+        lower_ = std::move(lower);
+        inverse_determinant_ = std::move(inverse_determinant);
+    }
+
+    const Eigen::MatrixXd& lower_of(Eigen::Index j) const {
+        return lower_.size() == 1 ? lower_.front() : lower_[static_cast<std::size_t>(j)];
+    }
+
+    const AbcPopulation previous_;             // a copy: the state's population is replaced
+    std::vector<Eigen::MatrixXd> lower_;       // Cholesky factors: one shared, or one a particle
+    std::vector<double> inverse_determinant_;  // 1 / det(lower_[j]) for particles' own
     std::vector<double> cumulative_;
 };
 
@@ -166,7 +203,7 @@ class Sampler {
                 state.stop_reason = AbcStopReason::stalled;
                 return state;
             }
-            const Kernel kernel(current);
+            const Kernel kernel(current, next.tolerance, options_.kernel);
             if (!run_generation(state, next, &kernel)) {
                 state.stop_reason = AbcStopReason::budget;
                 return state;
@@ -356,12 +393,59 @@ std::string_view to_string(AbcStopReason reason) {
     return "unknown";
 }
 
+std::string_view to_string(PerturbationKernel kernel) {
+    switch (kernel) {
+        case PerturbationKernel::scaled_covariance:
+            return "scaled_covariance";
+        case PerturbationKernel::local_covariance:
+            return "local_covariance";
+    }
+    return "unknown";
+}
+
 Eigen::MatrixXd weighted_covariance(const Eigen::MatrixXd& particles,
                                     const Eigen::VectorXd& weights) {
     const double total = weights.sum();
     const Eigen::RowVectorXd mean = (weights.transpose() * particles) / total;
     const Eigen::MatrixXd centred = particles.rowwise() - mean;
     return (centred.transpose() * weights.asDiagonal() * centred) / total;
+}
+
+std::vector<Eigen::MatrixXd> local_covariances(const AbcPopulation& previous, double tolerance) {
+    std::vector<Eigen::Index> within;
+    for (Eigen::Index k = 0; k < previous.distances.size(); ++k) {
+        if (previous.distances[k] <= tolerance) {
+            within.push_back(k);
+        }
+    }
+    const auto count = static_cast<Eigen::Index>(within.size());
+    const Eigen::Index dimension = previous.particles.cols();
+    if (count <= dimension) {
+        return {};
+    }
+    Eigen::MatrixXd particles(count, dimension);
+    Eigen::VectorXd weights(count);
+    for (Eigen::Index r = 0; r < count; ++r) {
+        particles.row(r) = previous.particles.row(within[static_cast<std::size_t>(r)]);
+        weights[r] = previous.weights[within[static_cast<std::size_t>(r)]];
+    }
+    if (!(weights.sum() > 0.0)) {
+        return {};
+    }
+    // sum_k w~_k (theta_k - theta_i)(theta_k - theta_i)^T is the particles'
+    // covariance C plus (theta_i - m)(theta_i - m)^T, m their mean.
+    const Eigen::MatrixXd spread = weighted_covariance(particles, weights);
+    if (Eigen::LLT<Eigen::MatrixXd>(spread).info() != Eigen::Success) {
+        return {};
+    }
+    const Eigen::RowVectorXd mean = (weights.transpose() * particles) / weights.sum();
+    std::vector<Eigen::MatrixXd> covariances;
+    covariances.reserve(static_cast<std::size_t>(previous.particles.rows()));
+    for (Eigen::Index i = 0; i < previous.particles.rows(); ++i) {
+        const Eigen::VectorXd offset = (previous.particles.row(i) - mean).transpose();
+        covariances.emplace_back(spread + offset * offset.transpose());
+    }
+    return covariances;
 }
 
 double effective_sample_size(const Eigen::VectorXd& weights) {

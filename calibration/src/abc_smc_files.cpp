@@ -74,6 +74,7 @@ nlohmann::json options_to_json(const AbcSmcOptions& options) {
     return {{"particles", options.particles},
             {"min_tolerance", options.min_tolerance},
             {"quantile_alpha", options.quantile_alpha},
+            {"kernel", std::string(to_string(options.kernel))},
             {"seed", options.seed}};
 }
 
@@ -211,7 +212,11 @@ AbcSmcResult read_checkpoint(const std::filesystem::path& file,
                            document.value("parameters", nlohmann::json()).dump() + ", given " +
                            parameters_to_json(parameters).dump());
     }
-    const nlohmann::json made_with = document.value("options", nlohmann::json());
+    nlohmann::json made_with = document.value("options", nlohmann::json());
+    if (made_with.is_object() && !made_with.contains("kernel")) {
+        // Checkpoints written before the kernel was a choice all used this one.
+        made_with["kernel"] = std::string(to_string(PerturbationKernel::scaled_covariance));
+    }
     const nlohmann::json given = options_to_json(options);
     for (const auto& [key, value] : given.items()) {
         if (!made_with.contains(key) || made_with.at(key) != value) {

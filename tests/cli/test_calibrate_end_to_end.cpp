@@ -110,6 +110,40 @@ TEST_CASE("vrsim calibrate --engine cohort fits with the cohort engine", "[cohor
     CHECK(read_file(out / "posterior.csv") == read_file(again / "posterior.csv"));
 }
 
+TEST_CASE("vrsim calibrate --kernel local proposes with local covariances", "[cohort]") {
+    Folder folder("vrsim-test-calibrate-kernel");
+    const fs::path scaled = folder.path() / "scaled";
+    const fs::path local = folder.path() / "local";
+    const std::vector<std::string> common = {"--engine", "cohort", "--generations", "3", "-q"};
+    REQUIRE(calibrate(scaled, common, folder).exit_code == 0);
+    std::vector<std::string> with_local = common;
+    with_local.insert(with_local.end(), {"--kernel", "local"});
+    const Result result = calibrate(local, with_local, folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(read_file(local / "manifest.json"),
+               Catch::Contains("\"kernel\": \"local_covariance\""));
+    CHECK_THAT(read_file(scaled / "manifest.json"),
+               Catch::Contains("\"kernel\": \"scaled_covariance\""));
+    // The prior generation is the same; the proposals after it are not.
+    const std::vector<std::string> scaled_lines = lines_of(read_file(scaled / "diagnostics.csv"));
+    const std::vector<std::string> local_lines = lines_of(read_file(local / "diagnostics.csv"));
+    REQUIRE(scaled_lines.size() == 4);
+    REQUIRE(local_lines.size() == 4);
+    CHECK(scaled_lines[1] == local_lines[1]);
+    CHECK(read_file(scaled / "posterior.csv") != read_file(local / "posterior.csv"));
+
+    // Resuming with the other kernel is refused; an unknown kernel is a usage error.
+    std::vector<std::string> resume_scaled = {"--generations", "4", "--resume", local.string()};
+    const Result other_kernel = calibrate(local, resume_scaled, folder);
+    CHECK(other_kernel.exit_code == 2);
+    CHECK_THAT(other_kernel.err, Catch::Contains("kernel"));
+    const Result unknown = calibrate(folder.path() / "unknown", {"--kernel", "global"}, folder);
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("--kernel") && Catch::Contains("global"));
+    CHECK_FALSE(fs::exists(folder.path() / "unknown"));
+}
+
 TEST_CASE("vrsim calibrate notes the fitted parameters the engine does not read", "[cohort]") {
     Folder folder("vrsim-test-calibrate-unread");
     const fs::path scenario = kModel / "calibration_contagion.toml";

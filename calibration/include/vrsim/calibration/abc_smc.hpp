@@ -51,6 +51,19 @@ using DistanceFunction =
 
 struct GenerationReport;
 
+// How a proposal moves a particle drawn from the previous generation.
+enum class PerturbationKernel {
+    // A multivariate normal with twice the particles' weighted covariance, the
+    // same for every particle (Beaumont et al. 2009).
+    scaled_covariance,
+    // A multivariate normal for each particle, its covariance the spread of the
+    // previous particles that already meet the new tolerance around it (the
+    // "optimal local covariance matrix" of Filippi et al. 2013), so a particle
+    // far from them is moved towards them; fewer simulations a particle.
+    local_covariance,
+};
+std::string_view to_string(PerturbationKernel kernel);
+
 struct AbcSmcOptions {
     // Assumption: 1000 particles kept an ESS of about 850 in the tests, which puts
     // posterior means within about 5% of a posterior sd (1.3-2 x 1/sqrt(ESS), see
@@ -71,6 +84,7 @@ struct AbcSmcOptions {
     // Assumption: the median, a common choice (pyABC's default); a larger alpha
     // shrinks the tolerance more slowly at higher acceptance rates.
     double quantile_alpha = 0.5;
+    PerturbationKernel kernel = PerturbationKernel::scaled_covariance;
     std::uint64_t seed = 1;
     // Worker threads; 0: oneTBB's default (all cores). Results do not depend on it.
     std::size_t threads = 0;
@@ -152,5 +166,13 @@ Eigen::MatrixXd weighted_covariance(const Eigen::MatrixXd& particles,
                                     const Eigen::VectorXd& weights);
 // 1 / sum w_i^2 of normalised weights (Kish's effective sample size).
 double effective_sample_size(const Eigen::VectorXd& weights);
+
+// The local covariance of each particle of `previous` (Filippi et al. 2013,
+// their optimal local covariance matrix): sum_k w~_k (theta_k - theta_i)
+// (theta_k - theta_i)^T over the particles k whose distance is within
+// `tolerance`, w~ their weights normalised over them. Empty when no more of
+// them than parameters are within it or their covariance is not positive
+// definite (the scaled covariance kernel is then used).
+std::vector<Eigen::MatrixXd> local_covariances(const AbcPopulation& previous, double tolerance);
 
 }  // namespace vrsim::calibration
