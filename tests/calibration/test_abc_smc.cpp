@@ -60,6 +60,22 @@ double poisson_distance(const Eigen::VectorXd& parameters, std::uint64_t particl
     return std::abs(sum - kCountsSum) / static_cast<double>(kCounts.size());
 }
 
+// Two parameters with prior N(0, 10^2) each, and summaries s1 = mean of 20
+// draws N(theta1 + theta2, 1), s2 = mean of 5 draws N(theta1, 1), observed
+// (1.0, 0.3): a correlated normal posterior (worked out in its test below).
+std::vector<AbcParameter> correlated_parameters() {
+    return {{"theta1", {Kind::normal, 0.0, 10.0}}, {"theta2", {Kind::normal, 0.0, 10.0}}};
+}
+
+// The sample mean of n N(mu, 1) draws is N(mu, 1/n): simulated directly.
+double correlated_distance(const Eigen::VectorXd& theta, std::uint64_t particle_seed) {
+    vrsim::model::Stream stream(particle_seed, 0, vrsim::model::Decision::offence, 0, 0);
+    boost::random::normal_distribution<double> standard_normal(0.0, 1.0);
+    const double s1 = theta[0] + theta[1] + standard_normal(stream) / std::sqrt(20.0);
+    const double s2 = theta[0] + standard_normal(stream) / std::sqrt(5.0);
+    return std::hypot(s1 - 1.0, s2 - 0.3);
+}
+
 // How much larger than Kish's the Monte Carlo standard error is taken to be
 // (see the Poisson test).
 constexpr double kDependence = 2.0;
@@ -241,16 +257,8 @@ TEST_CASE("ABC-SMC recovers a correlated two-parameter normal posterior", "[abc]
     const double exact_variance[2] = {20.01 / determinant, 25.01 / determinant};
     const double exact_correlation = -20.0 / std::sqrt(20.01 * 25.01);
 
-    const std::vector<AbcParameter> parameters = {{"theta1", {Kind::normal, 0.0, 10.0}},
-                                                  {"theta2", {Kind::normal, 0.0, 10.0}}};
-    // The sample mean of n N(mu, 1) draws is N(mu, 1/n): simulated directly.
-    const auto distance = [](const Eigen::VectorXd& theta, std::uint64_t particle_seed) {
-        vrsim::model::Stream stream(particle_seed, 0, vrsim::model::Decision::offence, 0, 0);
-        boost::random::normal_distribution<double> standard_normal(0.0, 1.0);
-        const double s1 = theta[0] + theta[1] + standard_normal(stream) / std::sqrt(20.0);
-        const double s2 = theta[0] + standard_normal(stream) / std::sqrt(5.0);
-        return std::hypot(s1 - 1.0, s2 - 0.3);
-    };
+    const std::vector<AbcParameter> parameters = correlated_parameters();
+    const auto distance = correlated_distance;
     AbcSmcOptions options;
     options.kernel = either_kernel();
     INFO("kernel " << vrsim::calibration::to_string(options.kernel));
@@ -334,15 +342,8 @@ TEST_CASE("ABC-SMC's local kernel reaches a tolerance with fewer simulations", "
     // The correlated two-parameter case above, to the same tolerance: the local
     // kernel moves particles towards those already within the next tolerance,
     // so more proposals are accepted (Filippi et al. 2013).
-    const std::vector<AbcParameter> parameters = {{"theta1", {Kind::normal, 0.0, 10.0}},
-                                                  {"theta2", {Kind::normal, 0.0, 10.0}}};
-    const auto distance = [](const Eigen::VectorXd& theta, std::uint64_t particle_seed) {
-        vrsim::model::Stream stream(particle_seed, 0, vrsim::model::Decision::offence, 0, 0);
-        boost::random::normal_distribution<double> standard_normal(0.0, 1.0);
-        const double s1 = theta[0] + theta[1] + standard_normal(stream) / std::sqrt(20.0);
-        const double s2 = theta[0] + standard_normal(stream) / std::sqrt(5.0);
-        return std::hypot(s1 - 1.0, s2 - 0.3);
-    };
+    const std::vector<AbcParameter> parameters = correlated_parameters();
+    const auto distance = correlated_distance;
     AbcSmcOptions options;
     options.particles = 500;
     options.max_generations = 40;
