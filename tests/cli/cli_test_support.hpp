@@ -15,6 +15,13 @@
 
 namespace vrsim::testing {
 
+// The 5,000-resident calibration fixtures (tests/calibration/fixtures/model)
+// and the Met-shaped file simulated from one of them.
+inline const std::filesystem::path kCalibrationFixtures =
+    std::filesystem::path(VRSIM_SOURCE_DIR) / "tests" / "calibration" / "fixtures" / "model";
+inline const std::filesystem::path kTestvilleObserved =
+    kCalibrationFixtures / "observed_testville.csv";
+
 // A file's lines, and a CSV line's fields (no quoting).
 inline std::vector<std::string> lines_of(const std::string& text) {
     std::vector<std::string> lines;

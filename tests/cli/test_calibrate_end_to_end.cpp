@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path kSource(VRSIM_SOURCE_DIR);
-const fs::path kModel = kSource / "tests" / "calibration" / "fixtures" / "model";
+const fs::path& kModel = vrsim::testing::kCalibrationFixtures;
 const fs::path kScenario = kModel / "calibration_minimal.toml";
-const fs::path kObserved = kModel / "observed_testville.csv";
+const fs::path& kObserved = vrsim::testing::kTestvilleObserved;
 
 using Folder = vrsim::testing::TemporaryFolder;
 using Result = vrsim::testing::CommandResult;

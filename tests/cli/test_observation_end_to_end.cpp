@@ -16,11 +16,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSource(VRSIM_SOURCE_DIR);
-const fs::path kModel = kSource / "tests" / "calibration" / "fixtures" / "model";
-const fs::path kObservedScenario = kModel / "calibration_observed.toml";
-const fs::path kPlainScenario = kModel / "calibration_minimal.toml";
-const fs::path kObserved = kModel / "observed_testville.csv";
+const fs::path kObservedScenario =
+    vrsim::testing::kCalibrationFixtures / "calibration_observed.toml";
+const fs::path kPlainScenario = vrsim::testing::kCalibrationFixtures / "calibration_minimal.toml";
+const fs::path& kObserved = vrsim::testing::kTestvilleObserved;
 
 using Folder = vrsim::testing::TemporaryFolder;
 using Result = vrsim::testing::CommandResult;
