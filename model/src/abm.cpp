@@ -119,6 +119,13 @@ ReplicateRun::ReplicateRun(const Parameters& parameters, ReplicateKey key, AbmSt
     for (std::size_t since = 0; since < contagion_fade_.size(); ++since) {
         contagion_fade_[since] = std::exp(-static_cast<int>(since) / p_.contagion.decay_months);
     }
+    mortality_hazard_by_age_months_.resize(static_cast<std::size_t>(p_.place.max_age_years * 12.0) +
+                                           1);
+    for (std::size_t months = 0; months < mortality_hazard_by_age_months_.size(); ++months) {
+        mortality_hazard_by_age_months_[months] =
+            p_.demography.mortality_gompertz_a *
+            std::exp(p_.demography.mortality_gompertz_b * (static_cast<int>(months) / 12.0));
+    }
     for (int risk_factors = 0; risk_factors < 4; ++risk_factors) {
         gang_join_risk_power_[static_cast<std::size_t>(risk_factors)] =
             std::pow(p_.risk.gang.join_risk_multiplier, risk_factors);

@@ -19,16 +19,16 @@ namespace {
 constexpr int kAgeOfCriminalResponsibility = 10;
 
 // Months until death from age `age_years` under the annual hazard a * exp(b * age)
-// (constant when b = 0), or until the maximum age.
-int months_to_exit(const DemographyParameters& demography, double age_years, double max_age_years,
-                   Stream& draws) {
+// (constant when b = 0), or until the maximum age; `hazard_at_age` is
+// a * exp(b * age_years) (see ReplicateRun::mortality_hazard).
+int months_to_exit(const DemographyParameters& demography, double age_years, double hazard_at_age,
+                   double max_age_years, Stream& draws) {
     double unit_exponential = boost::random::exponential_distribution<double>(1.0)(draws);
     double a = demography.mortality_gompertz_a;
     double b = demography.mortality_gompertz_b;
     double years = max_age_years - age_years;
     if (a > 0.0 && b > 0.0) {
-        years =
-            std::min(years, std::log1p(unit_exponential * b / (a * std::exp(b * age_years))) / b);
+        years = std::min(years, std::log1p(unit_exponential * b / hazard_at_age) / b);
     } else if (a > 0.0) {
         years = std::min(years, unit_exponential / a);
     }
@@ -85,6 +85,14 @@ void ReplicateRun::add_entrants(int month) {
     }
 }
 
+double ReplicateRun::mortality_hazard(int age_months) const {
+    if (age_months >= 0 && age_months < static_cast<int>(mortality_hazard_by_age_months_.size())) {
+        return mortality_hazard_by_age_months_[static_cast<std::size_t>(age_months)];
+    }
+    return p_.demography.mortality_gompertz_a *
+           std::exp(p_.demography.mortality_gompertz_b * (age_months / 12.0));
+}
+
 double ReplicateRun::fixed_rate(float propensity, std::uint8_t flags) const {
     const OffendingParameters& offending = p_.offending;
     const RiskParameters& risk = p_.risk;
@@ -111,8 +119,10 @@ std::uint32_t ReplicateRun::create_person(int birth_month, int now, bool in_init
     // during the warm-up.
     int exit_from = in_initial_population ? warmup_months_ : now;
     Stream survival = stream(Decision::demography, person, 0);
-    int exit = exit_from + months_to_exit(p_.demography, (exit_from - birth_month) / 12.0,
-                                          p_.place.max_age_years, survival);
+    const int age_months = exit_from - birth_month;
+    int exit =
+        exit_from + months_to_exit(p_.demography, age_months / 12.0, mortality_hazard(age_months),
+                                   p_.place.max_age_years, survival);
     SimMonth exit_month = kNever;
     if (exit <= total_months_) {
         exit_month = static_cast<SimMonth>(exit);
@@ -221,11 +231,24 @@ void ReplicateRun::initialise_criminal_history(std::uint32_t person, int now) {
     const double* cumulative = hazard_table(person, now);
     const int months_since_ten =
         std::min(now - people.record[person].birth_month - 120, hazard_table_months_ - 1);
-    double first_offence_hazard = -std::log1p(-draws.uniform());
-    if (rate <= 0.0 || months_since_ten <= 0 ||
-        first_offence_hazard >= rate * cumulative[months_since_ten]) {
+    const double first_offence_draw = draws.uniform();
+    if (rate <= 0.0 || months_since_ten <= 0) {
         schedule(person, now, now);
         return;  // no offence yet (and no need for the stream's next draws)
+    }
+    const double hazard_so_far = rate * cumulative[months_since_ten];
+    // The first offence's hazard is -log1p(-u), at least u + u^2 / 2: where u
+    // alone reaches the hazard so far (for most people), so does the log, even
+    // rounded (u^2 / 2 is then far above its rounding), and it need not be taken.
+    constexpr double kSmallestDrawSkippingLog = 1e-3;
+    if (first_offence_draw >= kSmallestDrawSkippingLog && first_offence_draw >= hazard_so_far) {
+        schedule(person, now, now);
+        return;
+    }
+    const double first_offence_hazard = -std::log1p(-first_offence_draw);
+    if (first_offence_hazard >= hazard_so_far) {
+        schedule(person, now, now);
+        return;
     }
     double career_months = boost::random::exponential_distribution<double>(
         1.0 / p_.offending.career_mean_months)(draws);

@@ -56,6 +56,9 @@ class ReplicateRun {
     void assign_gang_career(std::uint32_t person, int now, double join_ratio);
     void initialise_criminal_history(std::uint32_t person, int now);
     double age_years(std::uint32_t person, int month) const;
+    // The Gompertz annual mortality hazard a * exp(b * age) at a whole number of
+    // months of age, from a table where it holds one (the very same numbers).
+    double mortality_hazard(int age_months) const;
     // personal_rate's factors fixed at birth (PersonRecord::fixed_rate_per_month).
     double fixed_rate(float propensity, std::uint8_t flags) const;
 
@@ -178,6 +181,9 @@ class ReplicateRun {
     double entrant_carry_ = 0.0;
     int residents_under_ten_ = 0;
     std::vector<double> hazard_tables_;  // see build_hazard_tables
+    // a * exp(b * months / 12) for months of age 0 .. the maximum age: every new
+    // person's exit draw asked for an exp of one of these few ages.
+    std::vector<double> mortality_hazard_by_age_months_;
     // exp(-k / decay_months) for k whole months since an exposure, computed as
     // contagion_level would, so a look-up gives the very same number.
     std::vector<double> contagion_fade_;

@@ -61,3 +61,29 @@ TEST_CASE("A quarterly reoffending measure is written in the last month of each 
         }
     }
 }
+
+TEST_CASE("Events sort by person, then month, keeping the order of ties", "[reoffending]") {
+    // People and months on both sides of the sort's 11-bit digits (2047 | 2048),
+    // a negative month, and two offences of one person in one month.
+    std::vector<ProvenOffence> offences = {
+        {2048, 5, 1},    {7, 3, 2},  {2047, -4, 3}, {7, 3, 4},    {7, 2100, 5},
+        {5000000, 0, 6}, {7, -1, 7}, {2048, 4, 8},  {0, 2047, 9},
+    };
+    sort_by_person_and_month(offences);
+    // By hand: person 0; person 7 at months -1, 3, 3 (input order: 2 then 4), 2100;
+    // person 2047; person 2048 at 4, 5; person 5,000,000.
+    const std::vector<int> expected_proven_months = {9, 7, 2, 4, 5, 3, 8, 1, 6};
+    std::vector<int> proven_months;
+    for (const ProvenOffence& offence : offences) {
+        proven_months.push_back(offence.proven_month);
+    }
+    CHECK(proven_months == expected_proven_months);
+
+    std::vector<IndexEvent> events = {{3, 10}, {1, 20}, {3, 2}, {1, 5}};
+    sort_by_person_and_month(events);
+    REQUIRE(events.size() == 4);
+    CHECK((events[0].person == 1 && events[0].month == 5));
+    CHECK((events[1].person == 1 && events[1].month == 20));
+    CHECK((events[2].person == 3 && events[2].month == 2));
+    CHECK((events[3].person == 3 && events[3].month == 10));
+}

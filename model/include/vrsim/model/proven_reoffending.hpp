@@ -39,6 +39,13 @@ std::vector<ReoffendingCohort> measure_proven_reoffending(std::vector<IndexEvent
                                                           std::vector<ProvenOffence> proven,
                                                           int first_quarter_month, int last_month);
 
+// Sorts by person, then month (the offence month of a proven offence), the order
+// measure_proven_reoffending reads them in; events of one person in one month
+// keep their order. A stable radix sort: a few passes over the events, where
+// std::sort's comparisons were 1.5% of an agent-based replicate.
+void sort_by_person_and_month(std::vector<IndexEvent>& events);
+void sort_by_person_and_month(std::vector<ProvenOffence>& offences);
+
 // A quarter's cohort as either engine measures it (counted or expected).
 struct QuarterMeasure {
     int first_month = 0;  // simulation month
