@@ -119,10 +119,11 @@ void ReplicateRun::draw_candidate_time(std::uint32_t person, double from_time, i
     if (above == scanned_to && above != high) {
         low = above;  // everything before it is at or below the target
         for (std::ptrdiff_t step = 1;; step *= 2) {
-            const double* probe = low + (step - 1);
-            if (probe >= high) {
+            // Compared as a count, so that no pointer is formed past the table.
+            if (step - 1 >= high - low) {
                 break;
             }
+            const double* probe = low + (step - 1);
             if (*probe > target) {
                 high = probe;
                 break;
