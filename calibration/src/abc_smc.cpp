@@ -103,8 +103,9 @@ class Kernel {
                 theta - previous_.particles.row(j).transpose());
             const double density =
                 previous_.weights[j] * std::exp(-0.5 * standardised.squaredNorm());
-            sum += lower_.size() == 1 ? density
-                                      : density * inverse_determinant_[static_cast<std::size_t>(j)];
+            sum += inverse_determinant_.empty()
+                       ? density
+                       : density * inverse_determinant_[static_cast<std::size_t>(j)];
         }
         return sum;
     }
@@ -130,12 +131,12 @@ class Kernel {
     }
 
     const Eigen::MatrixXd& lower_of(Eigen::Index j) const {
-        return lower_.size() == 1 ? lower_.front() : lower_[static_cast<std::size_t>(j)];
+        return inverse_determinant_.empty() ? lower_.front() : lower_[static_cast<std::size_t>(j)];
     }
 
     const AbcPopulation previous_;             // a copy: the state's population is replaced
     std::vector<Eigen::MatrixXd> lower_;       // Cholesky factors: one shared, or one a particle
-    std::vector<double> inverse_determinant_;  // 1 / det(lower_[j]) for particles' own
+    std::vector<double> inverse_determinant_;  // 1 / det(lower_[j]); empty when shared
     std::vector<double> cumulative_;
 };
 
