@@ -60,7 +60,7 @@ void add_kernel_option(CLI::App& command, calibration::PerturbationKernel& kerne
                                          : PerturbationKernel::scaled_covariance;
             },
             "How proposals move particles: scaled (twice the particles' covariance,\n"
-            "Beaumont et al. 2009) or local (each particle's own covariance, towards\n"
+            "Beaumont et al. 2009) or local (each particle's own covariance, stretched towards\n"
             "those already within the new tolerance, Filippi et al. 2013: often fewer\n"
             "simulations, a third fewer on Croydon; a lower effective sample size a particle)")
         ->default_str("scaled")

@@ -1,8 +1,9 @@
 // The ABC-SMC algorithm: an adaptive tolerance schedule (the alpha quantile of
 // the current distances, after Del Moral et al. 2012 and Drovandi and Pettitt 2011),
-// a multivariate normal perturbation kernel with twice the weighted particle
-// covariance (Beaumont et al. 2009) and importance weights
-// prior(theta) / sum_j w_j K(theta | theta_j) (Toni et al. 2009).
+// a multivariate normal perturbation kernel, with twice the weighted particle
+// covariance (Beaumont et al. 2009) or a covariance of each particle's own
+// (Filippi et al. 2013), and importance weights
+// prior(theta) / sum_j w_j K_j(theta | theta_j) (Toni et al. 2009).
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -447,6 +448,11 @@ std::vector<Eigen::MatrixXd> local_covariances(const AbcPopulation& previous, do
         covariances.emplace_back(spread + offset * offset.transpose());
     }
     return covariances;
+}
+
+double kernel_mixture_density(const AbcPopulation& previous, double tolerance,
+                              PerturbationKernel kernel, const Eigen::VectorXd& theta) {
+    return Kernel(previous, tolerance, kernel).mixture_density(theta);
 }
 
 double effective_sample_size(const Eigen::VectorXd& weights) {

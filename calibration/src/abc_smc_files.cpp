@@ -31,7 +31,10 @@ void throw_problems(const std::string& heading, const std::vector<std::string>& 
 namespace {
 
 constexpr const char* kCheckpointFormat = "vrsim-abc-smc-checkpoint";
-constexpr int kCheckpointVersion = 1;
+// Version 2 records the kernel; version 1, from before it was a choice, is
+// read as made with the scaled covariance kernel, the only one then.
+constexpr int kCheckpointVersion = 2;
+constexpr int kCheckpointVersionWithoutKernel = 1;
 
 // JSON has no infinity (nlohmann writes null): infinite numbers (generation 0's
 // tolerance, a simulator's infinite distance) are the strings "inf"/"-inf".
@@ -202,9 +205,11 @@ AbcSmcResult read_checkpoint(const std::filesystem::path& file,
         throw AbcSmcError(place + "not an ABC-SMC checkpoint (expected \"format\": \"" +
                           kCheckpointFormat + "\")");
     }
-    if (document.value("version", 0) != kCheckpointVersion) {
+    const int version = document.value("version", 0);
+    if (version != kCheckpointVersion && version != kCheckpointVersionWithoutKernel) {
         throw AbcSmcError(place + "version " + document.value("version", nlohmann::json()).dump() +
-                          ", expected " + std::to_string(kCheckpointVersion));
+                          ", expected " + std::to_string(kCheckpointVersionWithoutKernel) + " or " +
+                          std::to_string(kCheckpointVersion));
     }
     std::vector<std::string> problems;
     if (document.value("parameters", nlohmann::json()) != parameters_to_json(parameters)) {
@@ -213,8 +218,7 @@ AbcSmcResult read_checkpoint(const std::filesystem::path& file,
                            parameters_to_json(parameters).dump());
     }
     nlohmann::json made_with = document.value("options", nlohmann::json());
-    if (made_with.is_object() && !made_with.contains("kernel")) {
-        // Checkpoints written before the kernel was a choice all used this one.
+    if (version == kCheckpointVersionWithoutKernel && made_with.is_object()) {
         made_with["kernel"] = std::string(to_string(PerturbationKernel::scaled_covariance));
     }
     const nlohmann::json given = options_to_json(options);

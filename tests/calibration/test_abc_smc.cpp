@@ -312,6 +312,29 @@ TEST_CASE("ABC-SMC local covariances by hand", "[abc]") {
     // Only one particle within: no spread to take, so none (the shared kernel).
     CHECK(local_covariances(one, 0.15).empty());
 
+    // What the weights divide by, at theta = 1: sum_j w_j N(1; theta_j,
+    // Sigma_j) without the shared (2 pi)^(-1/2), each component keeping its own
+    // Sigma_j^(-1/2): 0.25 (3/5)^0.5 e^(-0.3) + 0.25 (3/2)^0.5 + 0.25 (3/5)^0.5
+    // e^(-0.3) + 0.25 (3/245)^0.5 e^(-243/490) = 0.60995.
+    using vrsim::calibration::kernel_mixture_density;
+    const Eigen::VectorXd at_one = Eigen::VectorXd::Constant(1, 1.0);
+    const double local_expected =
+        0.25 * std::sqrt(3.0 / 5.0) * std::exp(-0.3) * 2.0 + 0.25 * std::sqrt(1.5) +
+        0.25 * std::sqrt(3.0 / 245.0) * std::exp(-81.0 / (2.0 * 245.0 / 3.0));
+    CHECK(local_expected == Approx(0.60995).epsilon(1e-5));
+    CHECK(kernel_mixture_density(one, 0.5, PerturbationKernel::local_covariance, at_one) ==
+          Approx(local_expected).epsilon(1e-12));
+    // With one particle within, the scaled kernel: variance 2 x 15.6875 (mean
+    // 3.25; (3.25^2 + 2.25^2 + 1.25^2 + 6.75^2) / 4), one for all, its factor
+    // dropped: 0.25 (e^(-1/62.75) + 1 + e^(-1/62.75) + e^(-81/62.75)) = 0.81086.
+    const double shared_expected =
+        0.25 * (2.0 * std::exp(-1.0 / 62.75) + 1.0 + std::exp(-81.0 / 62.75));
+    CHECK(shared_expected == Approx(0.81086).epsilon(1e-5));
+    CHECK(kernel_mixture_density(one, 0.15, PerturbationKernel::local_covariance, at_one) ==
+          Approx(shared_expected).epsilon(1e-12));
+    CHECK(kernel_mixture_density(one, 0.5, PerturbationKernel::scaled_covariance, at_one) ==
+          Approx(shared_expected).epsilon(1e-12));
+
     // Two parameters, unequal weights: (0,0), (2,0), (0,2) within with weights
     // 0.5, 0.25, 0.25; (5,5) outside. For (5,5): 0.5 (-5,-5)(-5,-5)' + 0.25
     // (-3,-5)(-3,-5)' + 0.25 (-5,-3)(-5,-3)' = [[12.5 + 2.25 + 6.25, 12.5 +
@@ -338,10 +361,28 @@ TEST_CASE("ABC-SMC local covariances by hand", "[abc]") {
     CHECK(local_covariances(two, 1.0).empty());
 }
 
+TEST_CASE("ABC-SMC's local kernel falls back to the scaled one with too few within", "[abc]") {
+    // Two particles and the median as the next tolerance: one particle (two on
+    // a tie) within it, too few for a spread of one parameter, so every
+    // generation after the first proposes with the scaled kernel.
+    AbcSmcOptions options;
+    options.particles = 2;
+    options.max_generations = 4;
+    options.seed = 3;
+    options.threads = 2;
+    options.kernel = PerturbationKernel::local_covariance;
+    const AbcSmcResult result =
+        vrsim::calibration::run_abc_smc(poisson_parameters(), poisson_distance, options);
+    CHECK(result.generations.size() >= 2);
+    CHECK(result.posterior.weights.sum() == Approx(1.0));
+    CHECK((result.posterior.weights.array() > 0.0).all());
+}
+
 TEST_CASE("ABC-SMC's local kernel reaches a tolerance with fewer simulations", "[abc]") {
     // The correlated two-parameter case above, to the same tolerance: the local
-    // kernel moves particles towards those already within the next tolerance,
-    // so more proposals are accepted (Filippi et al. 2013).
+    // kernel's covariances stretch each particle's proposals towards those
+    // already within the next tolerance, so more are accepted (Filippi et al.
+    // 2013).
     const std::vector<AbcParameter> parameters = correlated_parameters();
     const auto distance = correlated_distance;
     AbcSmcOptions options;
@@ -366,6 +407,8 @@ TEST_CASE("ABC-SMC's local kernel reaches a tolerance with fewer simulations", "
 TEST_CASE("ABC-SMC results do not depend on the number of threads", "[abc]") {
     const fs::path folder = fresh_folder("threads");
     AbcSmcOptions options;
+    options.kernel = either_kernel();
+    INFO("kernel " << vrsim::calibration::to_string(options.kernel));
     options.particles = 200;
     options.max_generations = 5;
     options.seed = 11;
@@ -476,6 +519,8 @@ TEST_CASE("ABC-SMC resumed from a checkpoint matches the uninterrupted run byte 
     {
         std::ifstream in_short(folder / "short.json");
         nlohmann::json older = nlohmann::json::parse(in_short);
+        REQUIRE(older.at("version") == 2);
+        older["version"] = 1;
         REQUIRE(older.at("options").erase("kernel") == 1);
         std::ofstream out_older(folder / "older.json");
         out_older << older.dump();

@@ -58,8 +58,9 @@ enum class PerturbationKernel {
     scaled_covariance,
     // A multivariate normal for each particle, its covariance the spread of the
     // previous particles that already meet the new tolerance around it (the
-    // "optimal local covariance matrix" of Filippi et al. 2013), so a particle
-    // far from them is moved towards them; fewer simulations a particle.
+    // "optimal local covariance matrix" of Filippi et al. 2013): stretched
+    // towards them, so a particle far from them can reach them; often fewer
+    // simulations a particle.
     local_covariance,
 };
 std::string_view to_string(PerturbationKernel kernel);
@@ -174,5 +175,12 @@ double effective_sample_size(const Eigen::VectorXd& weights);
 // them than parameters are within it or their covariance is not positive
 // definite (the scaled covariance kernel is then used).
 std::vector<Eigen::MatrixXd> local_covariances(const AbcPopulation& previous, double tolerance);
+
+// What the importance weights divide by: sum_j w_j K_j(theta | theta_j) for
+// the kernel built on `previous` for the next `tolerance`, up to the factor
+// every K_j shares ((2 pi)^(-d/2), and for the scaled kernel its determinant),
+// which cancels when the weights are normalised.
+double kernel_mixture_density(const AbcPopulation& previous, double tolerance,
+                              PerturbationKernel kernel, const Eigen::VectorXd& theta);
 
 }  // namespace vrsim::calibration
