@@ -99,8 +99,9 @@ void write_tables(const fs::path& out, const std::string& outcome, int horizon_m
                                          "negative binomial observation noise); fitted: the same "
                                          "for the months calibrated on, from the posterior's "
                                          "particles.\n\n"
-                                       : " (the replicates' values; the scenario has no "
-                                         "observation noise).\n\n") +
+                                       : " (the replicates' values, times the recording factor "
+                                         "where the scenario has one; it has no observation "
+                                         "noise).\n\n") +
                      "| origin | MAE | MASE | naive MAE | 50% covered | 80% covered | 95% covered "
                      "| fitted 50% | fitted 80% | fitted 95% |\n"
                      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
@@ -169,9 +170,10 @@ CLI::App* add_backtest_command(CLI::App& app, BacktestArguments& arguments) {
         "replicates drawing particles from that posterior, and score the predictive median\n"
         "(MAE, MASE against the seasonal naive forecast) and the 50%, 80% and 95% central\n"
         "intervals (coverage) against the observed months. With [calibration.observation]\n"
-        "negative binomial noise the predictive distribution is the replicates' recorded\n"
-        "counts times the recording factor (held at its level before the origin) with each\n"
-        "particle's noise; without it, the replicates' values. Writes, in --out:\n"
+        "the predictive distribution is the replicates' recorded counts times the recording\n"
+        "factor (held at its level before the origin), with each particle's negative\n"
+        "binomial noise where the scenario has it; without one, the replicates' values.\n"
+        "Writes, in --out:\n"
         "  backtest.csv            origin,outcome,horizon_months,mae,mase,seasonal_naive_scale,\n"
         "                          seasonal_naive_mae,coverage_50,coverage_80,coverage_95,\n"
         "                          generations,simulations,final_tolerance,fitted_coverage_50,\n"
@@ -257,6 +259,9 @@ int backtest_command(const BacktestArguments& arguments,
         const bool noise =
             settings.observation &&
             settings.observation->noise == scenarios::ObservationNoise::negative_binomial;
+        // A recording factor changes what the files show even without noise.
+        const bool observed_scale =
+            noise || (settings.observation && settings.observation->recording_trend);
         const calibration::ObservedSeries observed =
             calibration::read_observed_files(arguments.observed, settings);
         std::vector<model::YearMonth> origins;
@@ -348,10 +353,10 @@ int backtest_command(const BacktestArguments& arguments,
                 forecast_scenario, ensemble, folder, command_line,
                 [](std::uint32_t, std::uint32_t) { stop_if_interrupted(); },
                 [&](std::uint32_t replicate, const model::MonthlyOutcomes& outcomes) {
-                    if (noise) {
+                    if (observed_scale) {
                         // The files should show the recorded count times the
                         // recording factor held at its level before the origin,
-                        // with the particle's noise around it.
+                        // with the particle's noise (if any) around it.
                         const auto row = static_cast<Eigen::Index>(
                             calibration::draw_particle(posterior, ensemble.seed, replicate));
                         const calibration::ParticleObservation observation =
@@ -361,7 +366,9 @@ int backtest_command(const BacktestArguments& arguments,
                         replicates.push_back(calibration::expected_counts(
                             outcomes, layout, outcome, settings.from, observation,
                             problem.window.to, origin, arguments.horizon_months));
-                        dispersions.push_back(observation.dispersion);
+                        if (noise) {
+                            dispersions.push_back(observation.dispersion);
+                        }
                         return;
                     }
                     std::vector<double> values;
@@ -380,18 +387,9 @@ int backtest_command(const BacktestArguments& arguments,
                 {origin, origin.plus_months(arguments.horizon_months - 1)});
             const std::vector<double> history =
                 calibration::observed_window(observed, settings.area, outcome, problem.window);
-            std::vector<calibration::PredictiveBand> bands;
-            if (noise) {
-                bands = calibration::replicate_mixture_bands(replicates, dispersions);
-            } else {
-                for (int h = 0; h < arguments.horizon_months; ++h) {
-                    std::vector<double> values;
-                    for (const std::vector<double>& replicate : replicates) {
-                        values.push_back(replicate[static_cast<std::size_t>(h)]);
-                    }
-                    bands.push_back(calibration::replicate_band(values));
-                }
-            }
+            const std::vector<calibration::PredictiveBand> bands =
+                noise ? calibration::replicate_mixture_bands(replicates, dispersions)
+                      : calibration::replicate_bands(replicates);
             scored.score = calibration::score_bands(history, scored.observed, bands);
             for (const calibration::PredictiveBand& band : bands) {
                 scored.quantiles.emplace_back(band.quantiles.begin(), band.quantiles.end());

@@ -9,6 +9,7 @@
 #include "ensemble_options.hpp"
 #include "exit_codes.hpp"
 #include "run_with_progress.hpp"
+#include "vrsim/calibration/backtest.hpp"
 #include "vrsim/calibration/posterior.hpp"
 #include "vrsim/calibration/posterior_predictive.hpp"
 #include "vrsim/calibration/tidy_csv.hpp"
@@ -57,9 +58,10 @@ CLI::App* add_forecast_command(CLI::App& app, ForecastArguments& arguments) {
         "the files too; otherwise it starts at --from. Writes the run files (manifest.json,\n"
         "timeseries.csv, summary.csv), observed.csv (the --observed history, when given)\n"
         "and charts/ (fan charts with the observed history) in --out. When the scenario's\n"
-        "[calibration.observation] has negative binomial noise, also the posterior\n"
-        "predictive of its monthly targets (the recorded counts times the particle's\n"
-        "recording factor, held after the last fitted month, with the particle's noise):\n"
+        "[calibration.observation] has negative binomial noise or a recording factor, also\n"
+        "the posterior predictive of its monthly targets (the recorded counts times the\n"
+        "particle's recording factor, held after the last fitted month, with the particle's\n"
+        "noise if any):\n"
         "  predictive.csv           month,outcome,observed,fitted,mean,p025,p10,p25,p50,\n"
         "                           p75,p90,p975\n"
         "  predictive_coverage.csv  outcome,span,first_month,last_month,months,coverage_50,\n"
@@ -119,9 +121,13 @@ int forecast_command(const ForecastArguments& arguments,
         }
         // With an observation model: what each replicate leads one to expect in
         // the files, for the posterior predictive bands.
-        const bool predictive = scenario.calibration && scenario.calibration->observation &&
-                                scenario.calibration->observation->noise ==
-                                    scenarios::ObservationNoise::negative_binomial;
+        const bool noise = scenario.calibration && scenario.calibration->observation &&
+                           scenario.calibration->observation->noise ==
+                               scenarios::ObservationNoise::negative_binomial;
+        // A recording factor alone also changes what the files show.
+        const bool predictive =
+            noise || (scenario.calibration && scenario.calibration->observation &&
+                      scenario.calibration->observation->recording_trend);
         std::vector<std::string> predicted_outcomes;
         std::optional<calibration::Posterior> posterior;
         model::YearMonth last_fitted = from.plus_months(-1);
@@ -157,7 +163,7 @@ int forecast_command(const ForecastArguments& arguments,
                                                  observation, last_fitted, start, months);
             }
         };
-        if (predictive) {
+        if (noise) {
             // Fail before the run, not after it, on a posterior without dispersion.
             calibration::particle_observation(*scenario.calibration->observation, posterior->names,
                                               posterior->particles.row(0));
@@ -177,7 +183,8 @@ int forecast_command(const ForecastArguments& arguments,
                 calibration::PredictiveSeries one;
                 one.outcome = predicted_outcomes[o];
                 one.first_month = start;
-                one.bands = calibration::replicate_mixture_bands(expected[o], dispersions);
+                one.bands = noise ? calibration::replicate_mixture_bands(expected[o], dispersions)
+                                  : calibration::replicate_bands(expected[o]);
                 one.observed = observed_or_nan(observed, scenario.calibration->area, one.outcome,
                                                start, months);
                 series.push_back(std::move(one));

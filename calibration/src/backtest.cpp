@@ -46,6 +46,20 @@ PredictiveBand replicate_band(const std::vector<double>& values) {
     return band;
 }
 
+std::vector<PredictiveBand> replicate_bands(const std::vector<std::vector<double>>& values) {
+    std::vector<PredictiveBand> bands;
+    const std::size_t months = values.empty() ? 0 : values.front().size();
+    std::vector<double> month_values;
+    for (std::size_t month = 0; month < months; ++month) {
+        month_values.clear();
+        for (const std::vector<double>& replicate : values) {
+            month_values.push_back(replicate.at(month));
+        }
+        bands.push_back(replicate_band(month_values));
+    }
+    return bands;
+}
+
 PredictiveBand mixture_band(const std::vector<CountComponent>& mixture) {
     PredictiveBand band;
     band.mean = mixture_mean(mixture);

@@ -19,6 +19,8 @@ namespace {
 const fs::path kObservedScenario =
     vrsim::testing::kCalibrationFixtures / "calibration_observed.toml";
 const fs::path kPlainScenario = vrsim::testing::kCalibrationFixtures / "calibration_minimal.toml";
+const fs::path kFactorScenario =
+    vrsim::testing::kCalibrationFixtures / "calibration_factor_only.toml";
 const fs::path& kObserved = vrsim::testing::kTestvilleObserved;
 
 using Folder = vrsim::testing::TemporaryFolder;
@@ -215,4 +217,56 @@ TEST_CASE("vrsim backtest scores the predictive with observation noise") {
     }
     CHECK(fs::exists(out / "origin-2020-10" / "predictive.csv"));
     CHECK_THAT(read_file(out / "backtest.md"), Catch::Contains("negative binomial"));
+}
+
+TEST_CASE("vrsim backtest scores counts through the recording factor without noise") {
+    // The factor is 0.5 in every month, so each scored quantile is half the
+    // model's own (type 7 quantiles scale exactly), which the forecast's
+    // summary.csv holds.
+    Folder folder("vrsim-test-factor-backtest");
+    const fs::path out = folder.path() / "backtest";
+    const Result result = run_vrsim({"backtest",
+                                     kFactorScenario.string(),
+                                     "--observed",
+                                     kObserved.string(),
+                                     "--origins",
+                                     "2020-10",
+                                     "--horizon-months",
+                                     "3",
+                                     "--particles",
+                                     "10",
+                                     "--generations",
+                                     "2",
+                                     "-n",
+                                     "4",
+                                     "--seed",
+                                     "3",
+                                     "--out",
+                                     out.string(),
+                                     "--no-charts",
+                                     "--quiet"},
+                                    folder);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    std::vector<double> model_medians;
+    for (const std::string& line : lines_of(read_file(out / "origin-2020-10" / "summary.csv"))) {
+        const std::vector<std::string> fields = fields_of(line);
+        // scenario,month,outcome,mean,p05,p25,p50,p75,p95
+        if (fields.size() == 9 && fields[2] == "recorded_total" && fields[1] >= "2020-10") {
+            model_medians.push_back(std::stod(fields[6]));
+        }
+    }
+    REQUIRE(model_medians.size() == 3);
+    std::vector<double> scored_medians;
+    for (const std::string& line : lines_of(read_file(out / "backtest_forecasts.csv"))) {
+        if (!line.starts_with("origin")) {
+            scored_medians.push_back(std::stod(fields_of(line).at(7)));  // p50
+        }
+    }
+    REQUIRE(scored_medians.size() == 3);
+    for (std::size_t month = 0; month < 3; ++month) {
+        INFO("month " << month);
+        CHECK(model_medians[month] > 0.0);
+        CHECK(scored_medians[month] == Approx(0.5 * model_medians[month]).epsilon(1e-12));
+    }
 }

@@ -44,6 +44,10 @@ struct PredictiveBand {
 // The band of replicates' values (type 7 quantiles): the simulation's own spread.
 PredictiveBand replicate_band(const std::vector<double>& values);
 
+// replicate_band month by month of values[replicate][month] (every replicate
+// as long; none: no bands).
+std::vector<PredictiveBand> replicate_bands(const std::vector<std::vector<double>>& values);
+
 // The band of a mixture of count distributions (mixture_quantile): the
 // simulation's spread and the observation noise.
 PredictiveBand mixture_band(const std::vector<CountComponent>& mixture);
