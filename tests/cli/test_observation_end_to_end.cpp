@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -269,4 +270,39 @@ TEST_CASE("vrsim backtest scores counts through the recording factor without noi
         CHECK(model_medians[month] > 0.0);
         CHECK(scored_medians[month] == Approx(0.5 * model_medians[month]).epsilon(1e-12));
     }
+}
+
+TEST_CASE("vrsim forecast shows counts through the recording factor without noise") {
+    Folder folder("vrsim-test-factor-forecast");
+    const fs::path fit = folder.path() / "fit";
+    REQUIRE(calibrate(kFactorScenario, fit, folder).exit_code == 0);
+    const fs::path forecast = folder.path() / "forecast";
+    const Result forecasted = run_vrsim(
+        {"forecast", kFactorScenario.string(), "--posterior", (fit / "posterior.csv").string(),
+         "--from", "2020-10", "--horizon-months", "3", "--observed", kObserved.string(), "-n", "4",
+         "--out", forecast.string(), "--no-charts", "--quiet"},
+        folder);
+    INFO(forecasted.err);
+    REQUIRE(forecasted.exit_code == 0);
+    // summary.csv holds the model's recorded counts; predictive.csv the files'
+    // (half of them, the factor being 0.5), with no noise around them.
+    std::map<std::string, double> model_medians;
+    for (const std::string& line : lines_of(read_file(forecast / "summary.csv"))) {
+        const std::vector<std::string> fields = fields_of(line);
+        if (fields.size() == 9 && fields[2] == "recorded_total") {
+            model_medians[fields[1]] = std::stod(fields[6]);
+        }
+    }
+    std::size_t checked = 0;
+    for (const std::string& line : lines_of(read_file(forecast / "predictive.csv"))) {
+        const std::vector<std::string> fields = fields_of(line);
+        if (fields.at(0) < "2020-10" || fields.at(0) == "month") {
+            continue;
+        }
+        INFO(line);
+        REQUIRE(model_medians.count(fields[0]) == 1);
+        CHECK(std::stod(fields[8]) == Approx(0.5 * model_medians[fields[0]]).epsilon(1e-12));
+        ++checked;
+    }
+    CHECK(checked == 3);
 }
