@@ -71,9 +71,11 @@ CLI::App* add_compare_command(CLI::App& app, CompareArguments& arguments) {
         "the base gives exactly zero difference. Writes, in the --out folder, the run files\n"
         "of all scenarios (manifest.json, timeseries.csv, summary.csv), comparison.csv,\n"
         "comparison_replicates.csv and comparison.md (HM Treasury Green Book conventions:\n"
-        "real prices of --price-year, discounting at 3.5% a year for years 1-30, lower\n"
-        "after, unless --discount-rate), charts/ and report.ipynb. Exit code 2 for invalid\n"
-        "scenarios or scenarios that cover different months.");
+        "real prices of --price-year, unit costs and each funding entry's budget moved\n"
+        "from their own price years with the GDP deflator; discounting at 3.5% a year for\n"
+        "years 1-30, lower after, unless --discount-rate; ratios are ratios of the means),\n"
+        "charts/ and report.ipynb. Exit code 2 for invalid scenarios or scenarios that\n"
+        "cover different months.");
     compare->add_option("SCENARIOS", arguments.scenarios, "Base scenario, then alternatives")
         ->required()
         ->expected(2, 64)

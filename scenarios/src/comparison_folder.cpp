@@ -36,11 +36,10 @@ void check_comparable(const std::vector<Scenario>& scenarios) {
 
 }  // namespace
 
-ScenarioSeries scenario_series(const model::Parameters& parameters,
-                               const model::MonthlyOutcomes& outcomes, int months) {
-    const model::OutcomeLayout layout(parameters);
+ScenarioSeries scenario_series(model::YearMonth start_month, const model::MonthlyOutcomes& outcomes,
+                               int months, std::vector<double> programme_spend_gbp) {
     ScenarioSeries series;
-    series.start_month = parameters.simulation.start_month;
+    series.start_month = start_month;
     auto column = [&](std::size_t index) {
         std::vector<double> values(static_cast<std::size_t>(months));
         for (int month = 0; month < months; ++month) {
@@ -61,14 +60,7 @@ ScenarioSeries scenario_series(const model::Parameters& parameters,
         series.first_time_entrants[month] += adult[month];
     }
     series.custody_population = column(index_of(Outcome::custody_population));
-    series.programme_spend_gbp.assign(static_cast<std::size_t>(months), 0.0);
-    for (std::size_t programme = 0; programme < parameters.programmes.size(); ++programme) {
-        const std::vector<double> spend =
-            column(layout.programme_column(programme, model::ProgrammeMeasure::spend_gbp));
-        for (std::size_t month = 0; month < spend.size(); ++month) {
-            series.programme_spend_gbp[month] += spend[month];
-        }
-    }
+    series.programme_spend_gbp = std::move(programme_spend_gbp);
     return series;
 }
 
@@ -112,13 +104,15 @@ std::vector<Comparison> write_comparison_folder(const std::vector<Scenario>& sce
     std::vector<Comparison> comparisons;
     for (std::size_t index = 0; index < scenarios.size(); ++index) {
         const Scenario& scenario = scenarios[index];
+        // Draws never change which programmes there are or their spend.
+        const std::vector<double> spend = programme_spend_in_base_prices(scenario, prices, months);
         if (index > 0) {
             comparisons.push_back({scenarios.front().name, scenario.name, {}});
         }
         const ReplicateSink pair = [&](std::uint32_t replicate,
                                        const model::MonthlyOutcomes& outcomes) {
-            // Draws never change which programmes there are or their spend.
-            ScenarioSeries series = scenario_series(scenario.parameters, outcomes, months);
+            ScenarioSeries series =
+                scenario_series(simulation.start_month, outcomes, months, spend);
             if (index == 0) {
                 base_series.push_back(std::move(series));
             } else {

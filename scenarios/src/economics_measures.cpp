@@ -160,8 +160,7 @@ ReplicateMeasures compare_replicate(std::uint32_t replicate, const ScenarioSerie
         m[Measure::justice_cost_saved_gbp] +=
             custody_avoided * prices.custody_cost_per_month_gbp * discount;
         const double extra_spend =
-            (alternative.programme_spend_gbp[month] - base.programme_spend_gbp[month]) *
-            prices.spend_to_base;
+            alternative.programme_spend_gbp[month] - base.programme_spend_gbp[month];
         m[Measure::programme_spend_gbp] += extra_spend;
         m[Measure::present_value_costs_gbp] += extra_spend * discount;
     }
@@ -177,9 +176,30 @@ ReplicateMeasures compare_replicate(std::uint32_t replicate, const ScenarioSerie
     // A ratio to a cost that is zero or a saving means nothing; NPV says it.
     m[Measure::benefit_cost_ratio] = costs > 0.0 ? benefits / costs : kNaN;
     m[Measure::return_per_pound] = m[Measure::benefit_cost_ratio];
+    // Only where the alternative costs more and averts offences: a saving that
+    // averts offences dominates, and costs with none averted buy nothing.
     const double averted = m[Measure::offences_averted];
-    m[Measure::cost_per_offence_averted_gbp] = averted > 0.0 ? costs / averted : kNaN;
+    m[Measure::cost_per_offence_averted_gbp] =
+        costs > 0.0 && averted > 0.0 ? costs / averted : kNaN;
     return result;
+}
+
+namespace {
+
+// The mean of a measure over every replicate (none is undefined).
+double mean_over(std::span<const ReplicateMeasures> replicates, Measure measure) {
+    double sum = 0.0;
+    for (const ReplicateMeasures& replicate : replicates) {
+        sum += replicate.values[index_of(measure)];
+    }
+    return replicates.empty() ? kNaN : sum / static_cast<double>(replicates.size());
+}
+
+}  // namespace
+
+bool is_ratio(Measure measure) {
+    return measure == Measure::benefit_cost_ratio || measure == Measure::return_per_pound ||
+           measure == Measure::cost_per_offence_averted_gbp;
 }
 
 std::vector<MeasureSummary> summarise_measures(std::span<const ReplicateMeasures> replicates) {
@@ -218,6 +238,18 @@ std::vector<MeasureSummary> summarise_measures(std::span<const ReplicateMeasures
                 row.probability_better =
                     static_cast<double>(better) / static_cast<double>(values.size());
             }
+        }
+        if (is_ratio(measure)) {
+            // The ratio of the means, as an incremental cost-effectiveness ratio
+            // is taken: a mean of the replicates' ratios is unstable where their
+            // denominators come near 0, and leaves out the replicates where the
+            // ratio is undefined.
+            const double costs = mean_over(replicates, Measure::present_value_costs_gbp);
+            const double benefits = mean_over(replicates, Measure::present_value_benefits_gbp);
+            const double averted = mean_over(replicates, Measure::offences_averted);
+            row.mean = measure == Measure::cost_per_offence_averted_gbp
+                           ? (costs > 0.0 && averted > 0.0 ? costs / averted : kNaN)
+                           : (costs > 0.0 ? benefits / costs : kNaN);
         }
         rows.push_back(row);
     }

@@ -75,6 +75,13 @@ std::string format_percent(double probability) {
     if (std::isnan(probability)) {
         return "n/a";
     }
+    // Never 0% or 100% unless it is: a board reads 100% as certain.
+    if (probability > 0.0 && probability < 0.005) {
+        return "<1%";
+    }
+    if (probability < 1.0 && probability >= 0.995) {
+        return ">99%";
+    }
     return std::to_string(std::llround(probability * 100.0)) + "%";
 }
 
@@ -152,12 +159,19 @@ void write_comparison_markdown(AtomicFile& file, std::span<const Comparison> com
             out += "| ";
             out += measure_label(row.measure);
             out += " | ";
-            if (row.count == 0) {
+            if (row.count == 0 && std::isnan(row.mean)) {
                 out += "n/a | n/a | n/a |\n";
                 continue;
             }
-            out += format_measure(row.measure, row.mean) + " (90% interval " +
-                   format_measure(row.measure, row.p05) + " to " +
+            out += format_measure(row.measure, row.mean);
+            if (row.count == 0) {
+                out += " (ratio of the means; no replicate's own ratio is defined) | n/a | " +
+                       format_percent(row.probability_better) + " |\n";
+                continue;
+            }
+            out += is_ratio(row.measure) ? " (ratio of the means; replicates' 90% interval "
+                                         : " (90% interval ";
+            out += format_measure(row.measure, row.p05) + " to " +
                    format_measure(row.measure, row.p95);
             if (row.count < total) {
                 out += "; defined in " + std::to_string(row.count) + " of " +
@@ -173,7 +187,12 @@ void write_comparison_markdown(AtomicFile& file, std::span<const Comparison> com
         "£1 (the same number: benefits per £1 of extra spend, the convention of the Home "
         "Office's \"£4.10 per £1\" for Violence Reduction Units) are not defined when the "
         "alternative costs no more than the base; the cost per offence averted is not defined "
-        "when no offences are averted. For net present value \"better\" means breaking even "
+        "when it costs no more or averts no offences. A ratio's central figure is the ratio of "
+        "the means (mean benefits / mean costs, mean costs / mean offences averted), as a "
+        "cost-effectiveness ratio is; its interval and median are of the replicates' own "
+        "ratios. Programme budgets are moved from their own price years (each funding entry's "
+        "price_year, by default the year it starts) with the GDP deflator. For net present value "
+        "\"better\" means breaking even "
         "(£0 or more); for spend it means spending less.\n";
     file.write(out);
 }

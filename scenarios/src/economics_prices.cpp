@@ -56,11 +56,10 @@ double GdpDeflator::convert(double gbp, int from_year, int to_year) const {
     return gbp * at(to_year) / at(from_year);
 }
 
-AppraisalPrices appraisal_prices(const UnitCosts& costs, int base_year,
-                                 std::optional<int> spend_price_year) {
+AppraisalPrices appraisal_prices(const UnitCosts& costs, int base_year) {
     AppraisalPrices prices;
     prices.base_year = base_year;
-    prices.spend_price_year = spend_price_year.value_or(base_year);
+    prices.deflator = costs.deflator;
     const GdpDeflator& deflator = costs.deflator;
     const double crime_to_base = deflator.convert(1.0, costs.price_year, base_year);
     const double kept_response = 1.0 - costs.justice.prison_share_of_response;
@@ -72,8 +71,47 @@ AppraisalPrices appraisal_prices(const UnitCosts& costs, int base_year,
     }
     prices.custody_cost_per_month_gbp = deflator.convert(
         costs.justice.cost_per_prisoner_year_gbp / 12.0, costs.justice.price_year, base_year);
-    prices.spend_to_base = deflator.convert(1.0, prices.spend_price_year, base_year);
     return prices;
+}
+
+std::vector<double> programme_spend_in_base_prices(const Scenario& scenario,
+                                                   const AppraisalPrices& prices, int months) {
+    const model::YearMonth start = scenario.parameters.simulation.start_month;
+    std::vector<double> spend(static_cast<std::size_t>(std::max(months, 0)), 0.0);
+    for (const ProgrammeFunding& funding : scenario.funding) {
+        for (const FundingEntry& entry : funding.entries) {
+            double to_base = 0.0;
+            bool converted = false;
+            for (int month = 0; month < months; ++month) {
+                const int year = start.plus_months(month).financial_year();
+                if (year < entry.from_financial_year || year > entry.until_financial_year) {
+                    continue;
+                }
+                if (!converted) {
+                    if (!prices.deflator.covers(entry.price_financial_year)) {
+                        throw EconomicsError(
+                            scenario.file.string() + ": programmes." + funding.programme +
+                            ".funding from " + format_financial_year(entry.from_financial_year) +
+                            ": its budget is in " +
+                            format_financial_year(entry.price_financial_year) +
+                            " prices, outside the GDP deflator series (" +
+                            format_financial_year(prices.deflator.first_year) + " to " +
+                            format_financial_year(prices.deflator.last_year()) +
+                            "); state the year of its prices with price_year = \"YYYY-YY\" "
+                            "inside it, or extend gdp_deflator.index in the unit-costs file");
+                    }
+                    to_base =
+                        prices.deflator.convert(1.0, entry.price_financial_year, prices.base_year);
+                    converted = true;
+                }
+                const double budget = entry.places_given
+                                          ? entry.places * funding.cost_per_place_per_year_gbp
+                                          : entry.budget_gbp_per_year;
+                spend[static_cast<std::size_t>(month)] += budget / 12.0 * to_base;
+            }
+        }
+    }
+    return spend;
 }
 
 DiscountSchedule DiscountSchedule::green_book() {

@@ -45,8 +45,9 @@ void decode_funding(ParameterDecoder& decoder_, std::vector<Diagnostic>& diagnos
     if (entries == nullptr) {
         return;
     }
-    static constexpr std::array<std::string_view, 7> kKeys = {
-        "from", "until", "budget_gbp_per_year", "places", "funder", "grant", "source"};
+    static constexpr std::array<std::string_view, 8> kKeys = {
+        "from",   "until",  "price_year", "budget_gbp_per_year",
+        "places", "funder", "grant",      "source"};
     for (std::size_t i = 0; i < entries->size(); ++i) {
         const toml::table& entry = *entries->get(i)->as_table();
         const std::string at = field + "[" + std::to_string(i) + "]";
@@ -81,6 +82,8 @@ void decode_funding(ParameterDecoder& decoder_, std::vector<Diagnostic>& diagnos
         };
         year("from", funded.from_financial_year, true);
         year("until", funded.until_financial_year, false);
+        funded.price_financial_year = funded.from_financial_year;
+        year("price_year", funded.price_financial_year, false);
         if (funded.until_financial_year < funded.from_financial_year) {
             decoder_.report(*entry.get("until"), at + ".until",
                             "expected a financial year no earlier than `from`");

@@ -143,3 +143,42 @@ TEST_CASE("vrsim compare gives byte-identical files for any thread count", "[cli
               vrsim::testing::read_file(folder.path() / "2" / name));
     }
 }
+
+TEST_CASE("vrsim compare moves budgets to the price year, so no ratio depends on it",
+          "[cli][comparison][cohort]") {
+    TemporaryFolder folder("vrsim-test-compare-prices");
+    // The mean of `measure` in comparison.csv (base,alternative,measure,mean,...).
+    auto mean_of = [](const fs::path& out, const std::string& measure) {
+        for (const std::string& line :
+             vrsim::testing::lines_of(vrsim::testing::read_file(out / "comparison.csv"))) {
+            const std::vector<std::string> fields = vrsim::testing::fields_of(line);
+            if (fields.size() == 8 && fields[2] == measure) {
+                return std::stod(fields[3]);
+            }
+        }
+        FAIL("no " << measure << " in " << out);
+        return 0.0;
+    };
+    std::vector<fs::path> outs;
+    for (const std::string year : {"2024", "2020"}) {
+        const fs::path out = folder.path() / year;
+        const auto result = run_vrsim(
+            {"compare", fixture("programmes/valid_programmes.toml"),
+             fixture("comparison/more_iom_from_2020.toml"), "--engine", "cohort", "-n", "3",
+             "--price-year", year, "--out", out.string(), "--no-charts", "--no-notebook", "-q"},
+            folder);
+        INFO(result.err);
+        REQUIRE(result.exit_code == 0);
+        outs.push_back(out);
+    }
+    // £50,000 more in 2020-21, the second of the 24 months' financial years, in
+    // its own (2020-21) prices; in 2024-25 prices x 100 / 85.1002 (the shipped
+    // GDP deflator) = £58,754.27.
+    CHECK(mean_of(outs[1], "programme_spend_gbp") == Approx(50000.0).epsilon(1e-12));
+    CHECK(mean_of(outs[0], "programme_spend_gbp") == Approx(58754.27).margin(0.01));
+    // Every pound moves by the same factor, so the ratios do not.
+    CHECK(mean_of(outs[0], "benefit_cost_ratio") ==
+          Approx(mean_of(outs[1], "benefit_cost_ratio")).epsilon(1e-12));
+    CHECK(mean_of(outs[0], "present_value_benefits_gbp") ==
+          Approx(mean_of(outs[1], "present_value_benefits_gbp") * 100.0 / 85.1002).epsilon(1e-12));
+}

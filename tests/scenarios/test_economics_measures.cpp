@@ -169,8 +169,73 @@ TEST_CASE("two replicates summarised: NPV, probability of breaking even, quantil
     CHECK(spend.probability_better == 0.0);  // spending more is never better
     const MeasureSummary& per_offence = row_of(rows, Measure::cost_per_offence_averted_gbp);
     CHECK(per_offence.count == 1);  // defined only where offences were averted
-    CHECK(per_offence.mean == Approx(1000.0));
+    CHECK(per_offence.median == Approx(1000.0));
+    // Its central figure is the ratio of the means: £3,000 of costs in each
+    // replicate over (3 + 0) / 2 offences averted = £2,000.
+    CHECK(per_offence.mean == Approx(2000.0));
     CHECK(std::isnan(per_offence.probability_better));
+}
+
+namespace {
+
+ReplicateMeasures with_money(std::uint32_t replicate, double benefits, double costs,
+                             double averted) {
+    ReplicateMeasures measures;
+    measures.replicate = replicate;
+    measures[Measure::present_value_benefits_gbp] = benefits;
+    measures[Measure::present_value_costs_gbp] = costs;
+    measures[Measure::offences_averted] = averted;
+    const double nan = std::nan("");
+    measures[Measure::benefit_cost_ratio] = costs > 0.0 ? benefits / costs : nan;
+    measures[Measure::return_per_pound] = measures[Measure::benefit_cost_ratio];
+    measures[Measure::cost_per_offence_averted_gbp] =
+        costs > 0.0 && averted > 0.0 ? costs / averted : nan;
+    return measures;
+}
+
+}  // namespace
+
+TEST_CASE("a ratio's central figure is the ratio of the means, not the mean of the ratios") {
+    // Benefits £300 for £100 (ratio 3) and £100 for £300 (1/3): the mean of the
+    // ratios would be 1.67; the money is £200 of benefits for £200 of costs, 1.
+    // Offences: £100 for 1 and £300 for 100: £200 for 50.5, £3.96 an offence,
+    // where the mean of the ratios would be £51.50.
+    const std::vector<ReplicateMeasures> replicates = {with_money(0, 300.0, 100.0, 1.0),
+                                                       with_money(1, 100.0, 300.0, 100.0)};
+    const auto rows = summarise_measures(replicates);
+    CHECK(row_of(rows, Measure::benefit_cost_ratio).mean == Approx(1.0));
+    CHECK(row_of(rows, Measure::return_per_pound).mean == Approx(1.0));
+    CHECK(row_of(rows, Measure::cost_per_offence_averted_gbp).mean == Approx(200.0 / 50.5));
+    // The interval and median stay those of the replicates' own ratios.
+    CHECK(row_of(rows, Measure::benefit_cost_ratio).median == Approx((3.0 + 1.0 / 3.0) / 2.0));
+    CHECK(row_of(rows, Measure::cost_per_offence_averted_gbp).median == Approx((100.0 + 3.0) / 2));
+
+    // A saving that averts offences dominates: no cost per offence, in a
+    // replicate or on average.
+    const ReplicateMeasures dominant = with_money(2, 500.0, -100.0, 5.0);
+    CHECK(std::isnan(dominant[Measure::cost_per_offence_averted_gbp]));
+    const auto saving = summarise_measures(std::vector<ReplicateMeasures>{dominant});
+    CHECK(std::isnan(row_of(saving, Measure::cost_per_offence_averted_gbp).mean));
+    CHECK(std::isnan(row_of(saving, Measure::benefit_cost_ratio).mean));
+}
+
+TEST_CASE("a replicate's cost per offence averted needs extra costs and offences averted") {
+    const HandExample example;
+    // The effective alternative costs £3,000 more and averts 3: £1,000 each.
+    const ReplicateMeasures paid = compare_replicate(
+        1, example.base, example.effective, small_prices(), DiscountSchedule::green_book());
+    CHECK(paid[Measure::cost_per_offence_averted_gbp] == Approx(1000.0));
+    // The same 3 offences averted by an alternative that spends nothing, against
+    // a base that spends: it saves money too, so it dominates.
+    ScenarioSeries spending_base = example.base;
+    spending_base.programme_spend_gbp = {1000.0, 2070.0};
+    ScenarioSeries free = example.effective;
+    free.programme_spend_gbp = {0.0, 0.0};
+    const ReplicateMeasures saving =
+        compare_replicate(1, spending_base, free, small_prices(), DiscountSchedule::green_book());
+    CHECK(saving[Measure::offences_averted] == Approx(3.0));
+    CHECK(saving[Measure::present_value_costs_gbp] < 0.0);
+    CHECK(std::isnan(saving[Measure::cost_per_offence_averted_gbp]));
 }
 
 TEST_CASE("quantiles are type 7 and break-even counts NPV of exactly zero") {
@@ -203,6 +268,11 @@ TEST_CASE("numbers for people: pounds, counts, ratios, percentages") {
     CHECK(format_ratio(4.1) == "4.10");
     CHECK(format_percent(0.875) == "88%");
     CHECK(format_percent(1.0) == "100%");
+    CHECK(format_percent(0.0) == "0%");
+    // 199 of 200 is not certainty, nor 1 of 200 impossibility.
+    CHECK(format_percent(0.995) == ">99%");
+    CHECK(format_percent(0.005) == "1%");
+    CHECK(format_percent(0.004) == "<1%");
 }
 
 TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
@@ -235,8 +305,9 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
     // Victims spared 2 and 0: mean and median 1, p05 0.1, p95 1.9.
     CHECK(summary[3] == "base,\"more, iom\",victims_spared,1,1,0.1,1.9,0.5");
     CHECK(summary[6] == "base,\"more, iom\",programme_spend_gbp,3070,3070,3070,3070,0");
+    // Its mean is the ratio of the means: £3,000 over 1.5 offences averted.
     CHECK(summary[1 + index_of(Measure::cost_per_offence_averted_gbp)] ==
-          "base,\"more, iom\",cost_per_offence_averted_gbp,1000,1000,1000,1000,nan");
+          "base,\"more, iom\",cost_per_offence_averted_gbp,2000,1000,1000,1000,nan");
     // By type: only violence with injury changes, by (10 - 8) + (10 - 9) = 3 and 0.
     CHECK(summary[1 + index_of(Measure::violence_with_injury_averted)].starts_with(
         "base,\"more, iom\",violence_with_injury_averted,1.5,1.5,"));
@@ -276,11 +347,14 @@ TEST_CASE("a comparison writes its CSV files and a Markdown table for people") {
                         "-£1,239 | 50% |") != std::string::npos);
     CHECK(markdown.find("| Extra programme spend, undiscounted (£) | £3,070 (90% interval £3,070 "
                         "to £3,070) | £3,070 | 0% |") != std::string::npos);
-    CHECK(markdown.find("| Cost per offence averted (£) | £1,000 (90% interval £1,000 to £1,000; "
-                        "defined in 1 of 2 replicates) | £1,000 | n/a |") != std::string::npos);
-    // BCRs 1.1738 and 0: mean 0.59, p05 0.06, p95 1.12.
-    CHECK(markdown.find("| Benefit-cost ratio | 0.59 (90% interval 0.06 to 1.12) | 0.59 | n/a |") !=
+    CHECK(markdown.find("| Cost per offence averted (£) | £2,000 (ratio of the means; replicates' "
+                        "90% interval £1,000 to £1,000; defined in 1 of 2 replicates) | £1,000 | "
+                        "n/a |") != std::string::npos);
+    // BCRs 1.1738 and 0: p05 0.06, p95 1.12; benefits 3,521.256 and 0 for
+    // £3,000 each: ratio of the means 1,760.628 / 3,000 = 0.59.
+    CHECK(markdown.find("| Benefit-cost ratio | 0.59 (ratio of the means; replicates' 90% "
+                        "interval 0.06 to 1.12) | 0.59 | n/a |") != std::string::npos);
+    CHECK(markdown.find("| Return per £1 of extra spend (£) | £0.59 (ratio of the means; "
+                        "replicates' 90% interval £0.06 to £1.12) | £0.59 | n/a |") !=
           std::string::npos);
-    CHECK(markdown.find("| Return per £1 of extra spend (£) | £0.59 (90% interval £0.06 to "
-                        "£1.12) | £0.59 | n/a |") != std::string::npos);
 }

@@ -45,8 +45,6 @@ TEST_CASE("appraisal prices are in base-year prices with prison taken out of the
     CHECK(hurt.consequence_gbp == Approx(600.0));
     CHECK(hurt.response_gbp == Approx(150.0));                 // 300 less the prison half
     CHECK(same.custody_cost_per_month_gbp == Approx(1000.0));  // 12,000 a year
-    CHECK(same.spend_to_base == 1.0);
-    CHECK(same.spend_price_year == 2020);
 
     const AppraisalPrices later = appraisal_prices(costs, 2021);
     const CostSplit& raised =
@@ -55,12 +53,84 @@ TEST_CASE("appraisal prices are in base-year prices with prison taken out of the
     CHECK(raised.consequence_gbp == Approx(750.0));
     CHECK(raised.response_gbp == Approx(187.5));
     CHECK(later.custody_cost_per_month_gbp == Approx(1250.0));
-    CHECK(later.spend_to_base == 1.0);  // spend given in base-year prices by default
-
-    const AppraisalPrices old_spend = appraisal_prices(costs, 2021, 2020);
-    CHECK(old_spend.spend_to_base == Approx(1.25));
     CHECK_THROWS_AS(appraisal_prices(costs, 2023), EconomicsError);
-    CHECK_THROWS_AS(appraisal_prices(costs, 2021, 2019), EconomicsError);
+}
+
+namespace {
+
+FundingEntry funding_entry(int from, int until, int price_year) {
+    FundingEntry entry;
+    entry.from_financial_year = from;
+    entry.until_financial_year = until;
+    entry.price_financial_year = price_year;
+    entry.funder = "MOPAC";
+    return entry;
+}
+
+// From 2021-01 for 15 months: January-March 2021 are in 2020-21, then twelve
+// months of 2021-22.
+Scenario funded_scenario(std::vector<FundingEntry> entries) {
+    Scenario scenario;
+    scenario.file = "funded.toml";
+    scenario.parameters.simulation.start_month = YearMonth::of(2021, 1);
+    ProgrammeFunding funding;
+    funding.programme = "iom";
+    funding.cost_per_place_per_year_gbp = 6000.0;
+    funding.entries = std::move(entries);
+    scenario.funding.push_back(std::move(funding));
+    return scenario;
+}
+
+}  // namespace
+
+TEST_CASE("programme spend is moved from each budget's price year to the base year") {
+    const UnitCosts costs = load_unit_costs(fixture("economics/small_costs.toml"));
+    // £12,000 a year in 2020-21 prices for 2020-21 and 2021-22; 2 places at
+    // £6,000 (£12,000 a year) in 2021-22 prices from 2021-22. The deflator is 80
+    // in 2020-21 and 100 in 2021-22.
+    FundingEntry old_money = funding_entry(2020, 2021, 2020);
+    old_money.budget_gbp_per_year = 12000.0;
+    FundingEntry places = funding_entry(2021, 9999, 2021);
+    places.places = 2.0;
+    places.places_given = true;
+    const Scenario scenario = funded_scenario({old_money, places});
+
+    // In 2021-22 prices: £1,000 a month x 100/80 = £1,250 from the first entry,
+    // then £1,000 a month more from the second.
+    const std::vector<double> in_2021 =
+        programme_spend_in_base_prices(scenario, appraisal_prices(costs, 2021), 15);
+    REQUIRE(in_2021.size() == 15);
+    for (std::size_t month = 0; month < 15; ++month) {
+        INFO("month " << month);
+        CHECK(in_2021[month] == Approx(month < 3 ? 1250.0 : 2250.0));
+    }
+    // In 2020-21 prices: £1,000, then £1,000 + £1,000 x 80/100.
+    const std::vector<double> in_2020 =
+        programme_spend_in_base_prices(scenario, appraisal_prices(costs, 2020), 15);
+    CHECK(in_2020[0] == Approx(1000.0));
+    CHECK(in_2020[14] == Approx(1800.0));
+    // So a ratio of money to money does not depend on the base year.
+    CHECK(in_2021[14] / in_2021[0] == Approx(in_2020[14] / in_2020[0]));
+    CHECK(in_2021[14] == Approx(in_2020[14] * 1.25));
+}
+
+TEST_CASE("a budget whose price year the deflator lacks is an error naming it, when it is spent") {
+    const UnitCosts costs = load_unit_costs(fixture("economics/small_costs.toml"));
+    FundingEntry unknown_prices = funding_entry(2021, 9999, 2019);
+    unknown_prices.budget_gbp_per_year = 12000.0;
+    CHECK_THROWS_WITH(
+        programme_spend_in_base_prices(funded_scenario({unknown_prices}),
+                                       appraisal_prices(costs, 2021), 15),
+        Catch::Contains("funded.toml: programmes.iom.funding from 2021-22") &&
+            Catch::Contains("2019-20 prices, outside the GDP deflator series (2020-21 to "
+                            "2021-22)") &&
+            Catch::Contains("price_year"));
+    // Money never spent within the months compared needs no price.
+    FundingEntry later = funding_entry(2030, 9999, 2030);
+    later.budget_gbp_per_year = 12000.0;
+    const std::vector<double> none =
+        programme_spend_in_base_prices(funded_scenario({later}), appraisal_prices(costs, 2021), 15);
+    CHECK(none == std::vector<double>(15, 0.0));
 }
 
 TEST_CASE("Green Book discounting: 3.5% a year, year 0 not discounted") {

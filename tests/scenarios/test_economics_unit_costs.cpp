@@ -79,7 +79,8 @@ TEST_CASE("the shipped Home Office file loads with the published violence-with-i
           Approx(14050.0).epsilon(1e-12));
     CHECK(costs.justice.cost_per_prisoner_year_gbp == 33931.0);
     CHECK(costs.justice.price_year == 2015);
-    CHECK(costs.deflator.first_year == 2015);
+    CHECK(costs.deflator.first_year == 2000);
+    CHECK(costs.deflator.at(2009) == 67.7042);  // 2009-10, the earliest shipped budgets
     CHECK(costs.deflator.last_year() == 2030);
     CHECK(costs.deflator.forecast_from == 2025);
     CHECK(costs.deflator.at(2024) == 100.0);

@@ -172,6 +172,7 @@ TEST_CASE("a loaded programme's places and spend by month follow its funding", "
         REQUIRE(entry->entries.size() == 2);
         CHECK(entry->entries[0].from_financial_year == 2019);
         CHECK(entry->entries[0].until_financial_year == 9999);  // no `until`: runs on
+        CHECK(entry->entries[0].price_financial_year == 2019);  // no `price_year`: `from`'s
         CHECK(entry->entries[0].funder == "MOPAC");
         CHECK(entry->entries[0].grant);
         CHECK(entry->entries[1].places_given);
@@ -391,6 +392,30 @@ TEST_CASE("financial years must be written YYYY-YY for consecutive years", "[pro
         const EditedProgrammes scenario(with_from("2019"));
         check_only_diagnostic(scenario, place_of(scenario.text, "from = 2019", 7),
                               "programmes.iom.funding[0].from", expected + "2019");
+    }
+}
+
+TEST_CASE("a funding entry may state the year of its budget's prices", "[programmes]") {
+    const std::string_view iom_from = "from = \"2019-20\"\nbudget_gbp_per_year = 50000";
+    SECTION("read as a financial year") {
+        const EditedProgrammes scenario(edited(
+            iom_from, "from = \"2019-20\"\nprice_year = \"2024-25\"\nbudget_gbp_per_year = 50000"));
+        INFO(listed(scenario.diagnostics));
+        REQUIRE(scenario.diagnostics.empty());
+        const Scenario loaded = load_scenario(scenario.file);
+        const auto iom = std::find_if(
+            loaded.funding.begin(), loaded.funding.end(),
+            [](const ProgrammeFunding& funding) { return funding.programme == "iom"; });
+        REQUIRE(iom != loaded.funding.end());
+        CHECK(iom->entries[0].price_financial_year == 2024);
+    }
+    SECTION("reported where it is not one") {
+        const EditedProgrammes scenario(
+            edited(iom_from, "from = \"2019-20\"\nprice_year = 2024\nbudget_gbp_per_year = 50000"));
+        check_only_diagnostic(scenario, place_of(scenario.text, "price_year = 2024", 13),
+                              "programmes.iom.funding[0].price_year",
+                              "expected a UK financial year written \"YYYY-YY\" (e.g. "
+                              "\"2019-20\"), got 2024");
     }
 }
 

@@ -32,9 +32,10 @@ struct CompareOptions {
     std::optional<int> horizon_years;
 };
 
-// The series the economics need, from one replicate's outcomes.
-ScenarioSeries scenario_series(const model::Parameters& parameters,
-                               const model::MonthlyOutcomes& outcomes, int months);
+// The series the economics need, from one replicate's outcomes and the
+// scenario's programme spend in base-year prices (programme_spend_in_base_prices).
+ScenarioSeries scenario_series(model::YearMonth start_month, const model::MonthlyOutcomes& outcomes,
+                               int months, std::vector<double> programme_spend_gbp);
 
 // Runs `scenarios` (base first) into `folder` and writes the comparison files.
 // Throws ComparisonError when the scenarios do not share start month and

@@ -103,15 +103,21 @@ struct AppraisalPrices {
     // Per committed offence; the response part is net of the prison share.
     model::PerOffenceType<CostSplit> crime_cost_per_offence;
     double custody_cost_per_month_gbp = 0.0;
-    // Multiplies programme spend, which is in real prices of spend_price_year.
-    double spend_to_base = 1.0;
-    int spend_price_year = 0;
+    GdpDeflator deflator;  // the unit-costs file's, for programme spend
 };
 
-// Throws EconomicsError when the base year, the spend price year or a price year
-// of the file is outside its deflator series.
-AppraisalPrices appraisal_prices(const UnitCosts& costs, int base_year,
-                                 std::optional<int> spend_price_year = std::nullopt);
+// Throws EconomicsError when the base year or a price year of the file is
+// outside its deflator series.
+AppraisalPrices appraisal_prices(const UnitCosts& costs, int base_year);
+
+// A scenario's programme spend a month for `months` months from its start
+// month, in real prices of prices.base_year: each funding entry's budget (a
+// year's, spread evenly over its months) moved from its price year with the
+// GDP deflator. The same money as the programmes' spend_gbp outcome, there in
+// each entry's own prices. Throws EconomicsError naming the entry when its
+// price year is outside the deflator series.
+std::vector<double> programme_spend_in_base_prices(const Scenario& scenario,
+                                                   const AppraisalPrices& prices, int months);
 
 // From year `first_year` on (until the next band) money is discounted at `rate`
 // a year.
@@ -161,7 +167,7 @@ struct ScenarioSeries {
     std::vector<double> victims;
     std::vector<double> first_time_entrants;  // youth + adult
     std::vector<double> custody_population;   // people in custody that month
-    std::vector<double> programme_spend_gbp;  // real prices of AppraisalPrices::spend_price_year
+    std::vector<double> programme_spend_gbp;  // real prices of AppraisalPrices::base_year
     int months() const { return static_cast<int>(recorded_violence.size()); }
 };
 
@@ -272,8 +278,15 @@ struct MeasureSummary {
     double probability_better = 0.0;  // NaN for Better::none
 };
 
+// The benefit-cost ratio, the return per £1 and the cost per offence averted.
+bool is_ratio(Measure measure);
+
 // One row per measure, in Measure order; NaN values are left out of the
-// statistics (all NaN when a measure is never defined).
+// statistics (all NaN when a measure is never defined). A ratio's mean is the
+// ratio of the means over every replicate (mean benefits / mean costs, mean
+// costs / mean offences averted; NaN where that denominator or the costs are
+// not above 0); its median and percentiles are of the replicates' own ratios,
+// where defined.
 std::vector<MeasureSummary> summarise_measures(std::span<const ReplicateMeasures> replicates);
 
 struct Comparison {

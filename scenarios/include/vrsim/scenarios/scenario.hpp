@@ -40,7 +40,11 @@ struct UncertainParameter {
 // named by the year they start in: from 2019 means 2019-20.
 struct FundingEntry {
     int from_financial_year = 0;
-    int until_financial_year = 0;      // inclusive
+    int until_financial_year = 0;  // inclusive
+    // The budget (and the cost per place behind `places`) is in real prices of
+    // this financial year, the same real amount each year: by default `from`,
+    // the year a figure is usually quoted for.
+    int price_financial_year = 0;
     double budget_gbp_per_year = 0.0;  // or, when places_given, places x cost per place
     double places = 0.0;
     bool places_given = false;
