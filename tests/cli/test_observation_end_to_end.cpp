@@ -39,6 +39,31 @@ Result calibrate(const fs::path& scenario, const fs::path& out, const Folder& fo
         folder);
 }
 
+// A short backtest from 2020-10 (3 months), as both backtest tests run it.
+Result backtest(const fs::path& scenario, const fs::path& out, const Folder& folder) {
+    return run_vrsim({"backtest",
+                      scenario.string(),
+                      "--observed",
+                      kObserved.string(),
+                      "--origins",
+                      "2020-10",
+                      "--horizon-months",
+                      "3",
+                      "--particles",
+                      "10",
+                      "--generations",
+                      "2",
+                      "-n",
+                      "4",
+                      "--seed",
+                      "3",
+                      "--out",
+                      out.string(),
+                      "--no-charts",
+                      "--quiet"},
+                     folder);
+}
+
 }  // namespace
 
 TEST_CASE("vrsim calibrate with an observation model writes the dispersion and the predictive") {
@@ -175,27 +200,7 @@ TEST_CASE("Observation noise without a dispersion, or bad settings, exit 2 and s
 TEST_CASE("vrsim backtest scores the predictive with observation noise") {
     Folder folder("vrsim-test-observation-backtest");
     const fs::path out = folder.path() / "backtest";
-    const Result result = run_vrsim({"backtest",
-                                     kObservedScenario.string(),
-                                     "--observed",
-                                     kObserved.string(),
-                                     "--origins",
-                                     "2020-10",
-                                     "--horizon-months",
-                                     "3",
-                                     "--particles",
-                                     "10",
-                                     "--generations",
-                                     "2",
-                                     "-n",
-                                     "4",
-                                     "--seed",
-                                     "3",
-                                     "--out",
-                                     out.string(),
-                                     "--no-charts",
-                                     "--quiet"},
-                                    folder);
+    const Result result = backtest(kObservedScenario, out, folder);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     const std::vector<std::string> table = lines_of(read_file(out / "backtest.csv"));
@@ -226,27 +231,7 @@ TEST_CASE("vrsim backtest scores counts through the recording factor without noi
     // summary.csv holds.
     Folder folder("vrsim-test-factor-backtest");
     const fs::path out = folder.path() / "backtest";
-    const Result result = run_vrsim({"backtest",
-                                     kFactorScenario.string(),
-                                     "--observed",
-                                     kObserved.string(),
-                                     "--origins",
-                                     "2020-10",
-                                     "--horizon-months",
-                                     "3",
-                                     "--particles",
-                                     "10",
-                                     "--generations",
-                                     "2",
-                                     "-n",
-                                     "4",
-                                     "--seed",
-                                     "3",
-                                     "--out",
-                                     out.string(),
-                                     "--no-charts",
-                                     "--quiet"},
-                                    folder);
+    const Result result = backtest(kFactorScenario, out, folder);
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     std::vector<double> model_medians;
