@@ -7,6 +7,7 @@
 
 #include "scenario_diagnostics.hpp"
 #include "vrsim/scenarios/economics.hpp"
+#include "vrsim/scenarios/funding.hpp"
 
 namespace vrsim::scenarios {
 
@@ -78,36 +79,35 @@ std::vector<double> programme_spend_in_base_prices(const Scenario& scenario,
                                                    const AppraisalPrices& prices, int months) {
     const model::YearMonth start = scenario.parameters.simulation.start_month;
     std::vector<double> spend(static_cast<std::size_t>(std::max(months, 0)), 0.0);
+    if (months <= 0) {
+        return spend;
+    }
+    const int first_year = start.financial_year();
+    const int last_year = start.plus_months(months - 1).financial_year();
     for (const ProgrammeFunding& funding : scenario.funding) {
         for (const FundingEntry& entry : funding.entries) {
-            double to_base = 0.0;
-            bool converted = false;
+            // Money never spent within the months needs no price.
+            if (entry.until_financial_year < first_year || entry.from_financial_year > last_year) {
+                continue;
+            }
+            if (!prices.deflator.covers(entry.price_financial_year)) {
+                throw EconomicsError(
+                    scenario.file.string() + ": programmes." + funding.programme +
+                    ".funding from " + format_financial_year(entry.from_financial_year) +
+                    ": its budget is in " + format_financial_year(entry.price_financial_year) +
+                    " prices, outside the GDP deflator series (" +
+                    format_financial_year(prices.deflator.first_year) + " to " +
+                    format_financial_year(prices.deflator.last_year()) +
+                    "); state the year of its prices with price_year = \"YYYY-YY\" inside it, "
+                    "or extend gdp_deflator.index in the unit-costs file");
+            }
+            const double monthly_gbp =
+                entry_budget_gbp(funding, entry) / 12.0 *
+                prices.deflator.convert(1.0, entry.price_financial_year, prices.base_year);
             for (int month = 0; month < months; ++month) {
-                const int year = start.plus_months(month).financial_year();
-                if (year < entry.from_financial_year || year > entry.until_financial_year) {
-                    continue;
+                if (entry_covers(entry, start.plus_months(month).financial_year())) {
+                    spend[static_cast<std::size_t>(month)] += monthly_gbp;
                 }
-                if (!converted) {
-                    if (!prices.deflator.covers(entry.price_financial_year)) {
-                        throw EconomicsError(
-                            scenario.file.string() + ": programmes." + funding.programme +
-                            ".funding from " + format_financial_year(entry.from_financial_year) +
-                            ": its budget is in " +
-                            format_financial_year(entry.price_financial_year) +
-                            " prices, outside the GDP deflator series (" +
-                            format_financial_year(prices.deflator.first_year) + " to " +
-                            format_financial_year(prices.deflator.last_year()) +
-                            "); state the year of its prices with price_year = \"YYYY-YY\" "
-                            "inside it, or extend gdp_deflator.index in the unit-costs file");
-                    }
-                    to_base =
-                        prices.deflator.convert(1.0, entry.price_financial_year, prices.base_year);
-                    converted = true;
-                }
-                const double budget = entry.places_given
-                                          ? entry.places * funding.cost_per_place_per_year_gbp
-                                          : entry.budget_gbp_per_year;
-                spend[static_cast<std::size_t>(month)] += budget / 12.0 * to_base;
             }
         }
     }

@@ -4,13 +4,21 @@
 
 namespace vrsim::scenarios {
 
+double entry_budget_gbp(const ProgrammeFunding& funding, const FundingEntry& entry) {
+    return entry.places_given ? entry.places * funding.cost_per_place_per_year_gbp
+                              : entry.budget_gbp_per_year;
+}
+
+bool entry_covers(const FundingEntry& entry, int financial_year) {
+    return entry.from_financial_year <= financial_year &&
+           financial_year <= entry.until_financial_year;
+}
+
 double budget_gbp_for_year(const ProgrammeFunding& funding, int financial_year) {
     double budget = 0.0;
     for (const FundingEntry& entry : funding.entries) {
-        if (entry.from_financial_year <= financial_year &&
-            financial_year <= entry.until_financial_year) {
-            budget += entry.places_given ? entry.places * funding.cost_per_place_per_year_gbp
-                                         : entry.budget_gbp_per_year;
+        if (entry_covers(entry, financial_year)) {
+            budget += entry_budget_gbp(funding, entry);
         }
     }
     return budget;

@@ -15,6 +15,12 @@ struct FundingSchedule {
     std::vector<double> spend_gbp;  // per month from start_month
 };
 
+// An entry's budget a year: its budget, or its places at the cost per place.
+double entry_budget_gbp(const ProgrammeFunding& funding, const FundingEntry& entry);
+
+// Whether the entry funds the financial year.
+bool entry_covers(const FundingEntry& entry, int financial_year);
+
 // Budget of each funding entry covering the financial year, summed.
 double budget_gbp_for_year(const ProgrammeFunding& funding, int financial_year);
 
